@@ -1,0 +1,73 @@
+using Infocentre.Warehouse.Dimensions;
+using Infocentre.Warehouse.Facts;
+using Infocentre.Warehouse.Loads;
+using Infocentre.Warehouse.ReportingViews;
+using Infocentre.Warehouse.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infocentre.Warehouse;
+
+/// <summary>The star-schema warehouse: dimensions, facts, flat reporting views and the load journal.</summary>
+public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> options) : DbContext(options)
+{
+    public DbSet<Ministere> Ministeres => Set<Ministere>();
+    public DbSet<Mission> Missions => Set<Mission>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<DomaineFonctionnel> DomainesFonctionnels => Set<DomaineFonctionnel>();
+    public DbSet<Bop> Bops => Set<Bop>();
+    public DbSet<CentreFinancier> CentresFinanciers => Set<CentreFinancier>();
+    public DbSet<Activite> Activites => Set<Activite>();
+    public DbSet<CategorieLolf> CategoriesLolf => Set<CategorieLolf>();
+    public DbSet<CompteBudgetaire> ComptesBudgetaires => Set<CompteBudgetaire>();
+    public DbSet<CompteGeneral> ComptesGeneraux => Set<CompteGeneral>();
+    public DbSet<Societe> Societes => Set<Societe>();
+    public DbSet<Calendrier> Calendrier => Set<Calendrier>();
+    public DbSet<CentreCouts> CentresCouts => Set<CentreCouts>();
+    public DbSet<GroupeMarchandises> GroupesMarchandises => Set<GroupeMarchandises>();
+    public DbSet<Localisation> Localisations => Set<Localisation>();
+    public DbSet<BrancheTiers> Branches => Set<BrancheTiers>();
+    public DbSet<Tiers> Tiers => Set<Tiers>();
+    public DbSet<TypeEj> TypesEj => Set<TypeEj>();
+    public DbSet<TypeMontant> TypesMontant => Set<TypeMontant>();
+    public DbSet<NatureDp> NaturesDp => Set<NatureDp>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<NatureRecette> NaturesRecette => Set<NatureRecette>();
+
+    public DbSet<Credit> Credits => Set<Credit>();
+    public DbSet<EngagementLine> EngagementLines => Set<EngagementLine>();
+    public DbSet<ServiceFaitLine> ServiceFaitLines => Set<ServiceFaitLine>();
+    public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<RevenueOrder> RevenueOrders => Set<RevenueOrder>();
+    public DbSet<RevenueReceipt> RevenueReceipts => Set<RevenueReceipt>();
+
+    public DbSet<CreditView> CreditView => Set<CreditView>();
+    public DbSet<BudgetExecutionView> BudgetExecutionView => Set<BudgetExecutionView>();
+    public DbSet<EngagementView> EngagementView => Set<EngagementView>();
+    public DbSet<PaymentView> PaymentView => Set<PaymentView>();
+    public DbSet<LedgerView> LedgerView => Set<LedgerView>();
+    public DbSet<RevenueView> RevenueView => Set<RevenueView>();
+    public DbSet<SubsidyPaymentView> SubsidyPaymentView => Set<SubsidyPaymentView>();
+
+    public DbSet<LoadRecord> Loads => Set<LoadRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Amounts are exact decimals everywhere: double sums were measured non-repeatable.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        // Bounded strings keep codes indexable on SQL Server.
+        configurationBuilder.Properties<string>().HaveMaxLength(200);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        DimensionModel.Configure(modelBuilder);
+        FactModel.Configure(modelBuilder);
+        ReportingViewModel.Configure(modelBuilder);
+        modelBuilder.Entity<LoadRecord>(b =>
+        {
+            b.ToTable("load_record");
+            b.HasIndex(l => new { l.Domain, l.Status, l.FinishedAt });
+        });
+    }
+}
