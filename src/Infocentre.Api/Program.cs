@@ -1,6 +1,8 @@
 using Infocentre.Api.Features.Freshness;
 using Infocentre.Api.Features.Health;
 using Infocentre.Api.Features.Home;
+using Infocentre.Api.Features.Reports;
+using Infocentre.Api.Features.Reports.Rest;
 using Infocentre.Api.Features.Warehouse;
 using Infocentre.Api.Infrastructure;
 
@@ -11,15 +13,19 @@ builder.Services.AddFreshness();
 builder.Services.AddInfocentreProblemDetails();
 builder.Services.AddInfocentreHealthChecks();
 builder.Services.AddInfocentreOpenApi();
+builder.AddReports();
 
 var app = builder.Build();
 
 await app.VerifyWarehouseConnectionAsync();
 
 app.UseInfocentreErrorHandling();
+app.UseWarehouseReadiness();
 app.UseInfocentreOpenApi();
 app.MapHome();
 app.MapInfocentreHealthChecks();
+app.MapReports();
+app.MapReportEndpoints();
 
 await app.RunAsync();
 

@@ -49,6 +49,8 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<RevenueView> RevenueView => Set<RevenueView>();
     public DbSet<SubsidyPaymentView> SubsidyPaymentView => Set<SubsidyPaymentView>();
 
+    public DbSet<OneRow> OneRow => Set<OneRow>();
+
     public DbSet<LoadRecord> Loads => Set<LoadRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -153,3 +153,9 @@ public sealed class SubsidyPaymentView : SpendingColumns
     public DateOnly DateOperation { get; set; }
     public decimal MontantPaye { get; set; }
 }
+
+/// <summary>v_one_row: exactly one row, so that a report without dimensions returns one row even on empty data.</summary>
+public sealed class OneRow
+{
+    public int Id { get; set; }
+}

@@ -15,5 +15,6 @@ internal static class ReportingViewModel
         m.Entity<LedgerView>(b => b.ToView("v_ecriture_comptable").HasKey(x => x.Id));
         m.Entity<RevenueView>(b => b.ToView("v_recette_non_fiscale").HasKey(x => new { x.Source, x.Id }));
         m.Entity<SubsidyPaymentView>(b => b.ToView("v_versement_subvention").HasKey(x => x.Id));
+        m.Entity<OneRow>(b => b.ToView("v_one_row").HasKey(x => x.Id));
     }
 }

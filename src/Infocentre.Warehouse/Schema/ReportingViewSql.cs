@@ -81,6 +81,7 @@ public static class ReportingViewSql
         ("v_ecriture_comptable", Ledger()),
         ("v_recette_non_fiscale", Revenue(d)),
         ("v_versement_subvention", SubsidyPayment(d)),
+        ("v_one_row", "SELECT 1 AS id\n"),
     ];
 
     private static string Credit() => Select(

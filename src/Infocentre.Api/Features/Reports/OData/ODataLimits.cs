@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Infocentre.Api.Features.Reports.OData;
+
+/// <summary>Configuration section "OData": explicit limits (the library's defaults are unlimited).</summary>
+public sealed class ODataLimits
+{
+    public const string SectionName = "OData";
+
+    /// <summary>Rows per page; more rows are reached through @odata.nextLink.</summary>
+    [Range(1, 100_000)]
+    public int PageSize { get; set; } = 5_000;
+
+    [Range(1, 1_000_000)]
+    public int MaxTop { get; set; } = 100_000;
+
+    [Range(1, 1_000_000_000)]
+    public int MaxSkip { get; set; } = 10_000_000;
+
+    /// <summary>Nodes of a $filter or $apply expression tree.</summary>
+    [Range(10, 1_000)]
+    public int MaxNodeCount { get; set; } = 100;
+
+    [Range(1, 20)]
+    public int MaxOrderByNodeCount { get; set; } = 10;
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Infocentre.Cli.Commands;
+
+var root = new RootCommand("Infocentre: State financial reporting warehouse and report catalogue.")
+{
+    SeedCommand.Create(),
+    ValidateCommand.Create(),
+    SchemaCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,94 @@
+using System.Linq.Expressions;
+using Infocentre.Reports.Definitions;
+using Infocentre.Reports.Parameters;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace Infocentre.Reports.Compilation;
+
+/// <summary>
+/// A validated definition turned into a row type and a query builder: fixed filter bound by the OData library
+/// over the source, then one GROUP BY (or, without dimensions, one row of scalar aggregates).
+/// </summary>
+public sealed class CompiledReport
+{
+    private readonly Func<DbContext, IQueryable, IQueryable> _aggregate;
+
+    internal CompiledReport(
+        ReportDefinition definition, SourceInfo source, Type rowType, IReadOnlyList<ReportColumn> columns,
+        IReadOnlyList<string> keyProperties, Func<DbContext, IQueryable, IQueryable> aggregate)
+    {
+        Definition = definition;
+        Source = source;
+        RowType = rowType;
+        Columns = columns;
+        KeyProperties = keyProperties;
+        _aggregate = aggregate;
+    }
+
+    public ReportDefinition Definition { get; }
+
+    public SourceInfo Source { get; }
+
+    /// <summary>The emitted row type, also the OData entity type of the report's entity set.</summary>
+    public Type RowType { get; }
+
+    public IReadOnlyList<ReportColumn> Columns { get; }
+
+    /// <summary>The OData key: the dimensions, or a constant "Ligne" for a report without dimensions.</summary>
+    public IReadOnlyList<string> KeyProperties { get; }
+
+    /// <summary>The default order as an OData $orderby value, or null.</summary>
+    public string? DefaultOrderBy => Definition.OrderBy.Count == 0 ? null : string.Join(",", Definition.OrderBy);
+
+    /// <summary>
+    /// The report's rows for these parameters, as a query EF Core will translate to one SQL statement.
+    /// <paramref name="restrict"/> narrows the source first (the caller's perimeter).
+    /// </summary>
+    public IQueryable CreateQuery(DbContext db, IEdmModel model, BoundParameters parameters, Func<IQueryable, IQueryable>? restrict = null)
+    {
+        var source = SourceQuery(db, Source.ClrType);
+        if (restrict is not null)
+        {
+            source = restrict(source);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Definition.Filter))
+        {
+            source = ApplyFixedFilter(source, model, parameters);
+        }
+
+        return _aggregate(db, source);
+    }
+
+    private IQueryable ApplyFixedFilter(IQueryable source, IEdmModel model, BoundParameters parameters)
+    {
+        var entitySet = model.EntityContainer.FindEntitySet(Definition.Source)
+            ?? throw new InvalidOperationException($"Source {Definition.Source} is not in the OData model.");
+        var options = new Dictionary<string, string>(StringComparer.Ordinal) { ["$filter"] = Definition.Filter! };
+        foreach (var (name, value) in parameters.Values)
+        {
+            // A missing alias binds as null, which is how "(@p eq null or X eq @p)" makes a parameter optional.
+            if (value is not null)
+            {
+                options["@" + name] = ParameterType.ToODataLiteral(value);
+            }
+        }
+
+        var parser = new ODataQueryOptionParser(model, entitySet.EntityType, entitySet, options);
+        var context = new ODataQueryContext(model, Source.ClrType, new ODataPath(new EntitySetSegment(entitySet)));
+        var filter = new FilterQueryOption(Definition.Filter, context, parser);
+        return filter.ApplyTo(source, new ODataQuerySettings { HandleNullPropagation = HandleNullPropagationOption.False });
+    }
+
+    public static IQueryable SourceQuery(DbContext db, Type entityType)
+    {
+        var set = (IQueryable)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
+            .MakeGenericMethod(entityType).Invoke(db, null)!;
+        var noTracking = typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsNoTracking))!
+            .MakeGenericMethod(entityType);
+        return set.Provider.CreateQuery(Expression.Call(noTracking, set.Expression));
+    }
+}

@@ -1,0 +1,181 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Infocentre.Reports.Definitions;
+using Infocentre.Warehouse.ReportingViews;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infocentre.Reports.Compilation;
+
+/// <summary>Turns validated definitions into row types and LINQ aggregations EF Core translates to one statement.</summary>
+internal sealed class CompiledReportBuilder
+{
+    /// <summary>Key of a report without dimensions: always 1.</summary>
+    public const string ConstantKey = "Ligne";
+
+    /// <summary>Chorus exports show "#" for a code that is not assigned.</summary>
+    public const string NotAssigned = "#";
+
+    private readonly RowTypeEmitter _emitter = new();
+
+    public CompiledReport Build(ReportDefinition d)
+    {
+        var source = ReportSources.All[d.Source];
+        var columns = new List<ReportColumn>();
+        var properties = new List<(string Name, Type Type)>();
+        if (d.Dimensions.Count == 0)
+        {
+            properties.Add((ConstantKey, typeof(int)));
+        }
+
+        foreach (var dim in d.Dimensions)
+        {
+            var sourceType = ReportValidator.SourceProperty(source, dim.Property)!.PropertyType;
+            var type = Nullable.GetUnderlyingType(sourceType) ?? sourceType;
+            properties.Add((dim.Name, type));
+            columns.Add(new ReportColumn(dim.Name, dim.Label, dim.Description, dim.Format, ColumnKind.Dimension, type));
+        }
+
+        foreach (var m in d.Measures)
+        {
+            var type = MeasureType(source.ClrType, m);
+            properties.Add((m.Name, type));
+            columns.Add(new ReportColumn(m.Name, m.Label, m.Description, m.Format, ColumnKind.Measure, type));
+        }
+
+        var keyCount = Math.Max(1, d.Dimensions.Count);
+        var rowType = _emitter.Emit(d.EntitySet, properties, keyCount);
+        var keys = properties.Take(keyCount).Select(p => p.Name).ToList();
+        Func<DbContext, IQueryable, IQueryable> aggregate = d.Dimensions.Count == 0
+            ? (db, filtered) => SingleRow(db, filtered, d, source.ClrType, rowType)
+            : (_, filtered) => GroupBy(filtered, d, source.ClrType, rowType);
+        return new CompiledReport(d, source, rowType, columns, keys, aggregate);
+    }
+
+    private static Type MeasureType(Type sourceType, MeasureDefinition m)
+    {
+        if (m.Formula is not null)
+        {
+            return typeof(decimal?);
+        }
+
+        if (m.Aggregate is "count" or "countdistinct")
+        {
+            return typeof(long);
+        }
+
+        var property = sourceType.GetProperty(m.Property!)!.PropertyType;
+        var underlying = Nullable.GetUnderlyingType(property) ?? property;
+        return m.Aggregate switch
+        {
+            "sum" when underlying == typeof(decimal) => property,
+            "sum" => typeof(long),
+            "average" => typeof(decimal?),
+            _ => underlying.IsValueType ? typeof(Nullable<>).MakeGenericType(underlying) : property,
+        };
+    }
+
+    /// <summary>source.GroupBy(x => new Row { dims }).Select(g => new Row { dims = g.Key.*, measures = aggregates over g }).</summary>
+    private static IQueryable GroupBy(IQueryable source, ReportDefinition d, Type sourceType, Type rowType)
+    {
+        var x = Expression.Parameter(sourceType, "x");
+        var key = Expression.MemberInit(Expression.New(rowType),
+            d.Dimensions.Select(dim => Expression.Bind(rowType.GetProperty(dim.Name)!, KeyValue(Expression.Property(x, dim.Property)))));
+        var groupBy = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [sourceType, rowType],
+            source.Expression, Expression.Quote(Expression.Lambda(key, x)));
+
+        var groupingType = typeof(IGrouping<,>).MakeGenericType(rowType, sourceType);
+        var g = Expression.Parameter(groupingType, "g");
+        var bindings = d.Dimensions
+            .Select(dim => Expression.Bind(rowType.GetProperty(dim.Name)!, Expression.Property(Expression.Property(g, "Key"), dim.Name)))
+            .Concat(Measures(d, sourceType, rowType, g, queryable: false));
+        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [groupingType, rowType],
+            groupBy, Expression.Quote(Expression.Lambda(Expression.MemberInit(Expression.New(rowType), bindings), g)));
+        return source.Provider.CreateQuery(select);
+    }
+
+    /// <summary>
+    /// OData keys cannot be null: a missing code becomes "#", Chorus's own mark for "non affecté", and a missing
+    /// number its default.
+    /// </summary>
+    private static Expression KeyValue(MemberExpression value) =>
+        value.Type == typeof(string) ? Expression.Coalesce(value, Expression.Constant(NotAssigned))
+        : Nullable.GetUnderlyingType(value.Type) is { } underlying ? Expression.Coalesce(value, Expression.Default(underlying))
+        : value;
+
+    /// <summary>
+    /// One row of scalar aggregates over the filtered source, selected from a one-row view: an empty source
+    /// still gives one row (of zeros), which a GROUP BY would not.
+    /// </summary>
+    private static IQueryable SingleRow(DbContext db, IQueryable filtered, ReportDefinition d, Type sourceType, Type rowType)
+    {
+        var one = CompiledReport.SourceQuery(db, typeof(OneRow));
+        var o = Expression.Parameter(typeof(OneRow), "o");
+        var bindings = Measures(d, sourceType, rowType, filtered.Expression, queryable: true)
+            .Prepend(Expression.Bind(rowType.GetProperty(ConstantKey)!, Expression.Constant(1)));
+        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(OneRow), rowType],
+            one.Expression, Expression.Quote(Expression.Lambda(Expression.MemberInit(Expression.New(rowType), bindings), o)));
+        return one.Provider.CreateQuery(select);
+    }
+
+    private static List<MemberBinding> Measures(ReportDefinition d, Type sourceType, Type rowType, Expression rows, bool queryable)
+    {
+        var computed = new Dictionary<string, Expression>(StringComparer.Ordinal);
+        var bindings = new List<MemberBinding>();
+        foreach (var m in d.Measures)
+        {
+            var property = rowType.GetProperty(m.Name)!;
+            var expression = m.Formula is not null
+                ? MeasureFormula.Compile(m.Formula, name => computed[name])
+                : Aggregate(m, sourceType, property.PropertyType, rows, queryable);
+            computed[m.Name] = expression;
+            bindings.Add(Expression.Bind(property, expression.Type == property.PropertyType ? expression : Expression.Convert(expression, property.PropertyType)));
+        }
+
+        return bindings;
+    }
+
+    private static MethodCallExpression Aggregate(MeasureDefinition m, Type sourceType, Type resultType, Expression rows, bool queryable)
+    {
+        var host = queryable ? typeof(Queryable) : typeof(Enumerable);
+        var x = Expression.Parameter(sourceType, "x");
+        Expression Selector(Type type)
+        {
+            var body = Expression.Property(x, m.Property!);
+            var lambda = Expression.Lambda(body.Type == type ? body : Expression.Convert(body, type), x);
+            return queryable ? Expression.Quote(lambda) : lambda;
+        }
+
+        switch (m.Aggregate)
+        {
+            case "count":
+                return Expression.Call(host, nameof(Enumerable.LongCount), [sourceType], rows);
+            case "countdistinct":
+                var propertyType = sourceType.GetProperty(m.Property!)!.PropertyType;
+                var values = Expression.Call(host, nameof(Enumerable.Select), [sourceType, propertyType], rows, Selector(propertyType));
+                var distinct = Expression.Call(host, nameof(Enumerable.Distinct), [propertyType], values);
+                return Expression.Call(host, nameof(Enumerable.LongCount), [propertyType], distinct);
+            case "sum":
+            case "average":
+                var method = m.Aggregate == "sum" ? nameof(Enumerable.Sum) : nameof(Enumerable.Average);
+                var sumType = m.Aggregate == "sum" ? resultType : typeof(decimal?);
+                return Expression.Call(NumericOverload(host, method, sumType).MakeGenericMethod(sourceType), rows, Selector(sumType));
+            default:
+                var name = m.Aggregate == "min" ? nameof(Enumerable.Min) : nameof(Enumerable.Max);
+                return Expression.Call(host, name, [sourceType, resultType], rows, Selector(resultType));
+        }
+    }
+
+    /// <summary>Sum/Average overload whose selector returns <paramref name="type"/> (decimal, decimal?, long...).</summary>
+    private static MethodInfo NumericOverload(Type host, string name, Type type) =>
+        host.GetMethods(BindingFlags.Public | BindingFlags.Static).Single(method =>
+        {
+            if (method.Name != name || !method.IsGenericMethodDefinition || method.GetParameters().Length != 2)
+            {
+                return false;
+            }
+
+            var selector = method.GetParameters()[1].ParameterType;
+            var func = host == typeof(Queryable) ? selector.GetGenericArguments()[0] : selector;
+            return func.GetGenericArguments()[1] == type;
+        });
+}

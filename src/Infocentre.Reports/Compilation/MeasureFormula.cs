@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Linq.Expressions;
+
+namespace Infocentre.Reports.Compilation;
+
+/// <summary>
+/// Arithmetic over a report's measures ("MontantEngage - MontantBascule", "MontantPaye / Ae * 100"): + - * /,
+/// parentheses, decimal literals and measure names. Computed in SQL on the aggregated values; a division by zero
+/// gives null (empty cell) rather than an error.
+/// </summary>
+internal sealed class MeasureFormula
+{
+    private readonly string _text;
+    private int _position;
+
+    private MeasureFormula(string text) => _text = text;
+
+    /// <summary>Names of the measures the formula uses, in order of appearance.</summary>
+    public static IReadOnlyList<string> References(string text)
+    {
+        var names = new List<string>();
+        new MeasureFormula(text).ParseExpression(name =>
+        {
+            names.Add(name);
+            return Expression.Constant(0m);
+        });
+        return names;
+    }
+
+    /// <summary>Builds the expression; <paramref name="measure"/> resolves a measure name to its (decimal) expression.</summary>
+    public static Expression Compile(string text, Func<string, Expression> measure)
+    {
+        var formula = new MeasureFormula(text);
+        var result = formula.ParseExpression(name => ToNullableDecimal(measure(name)));
+        formula.SkipSpaces();
+        if (formula._position < text.Length)
+        {
+            throw new FormatException($"unexpected '{text[formula._position]}' at position {formula._position + 1}");
+        }
+
+        return ToNullableDecimal(result);
+    }
+
+    private Expression ParseExpression(Func<string, Expression> measure)
+    {
+        var left = ParseTerm(measure);
+        while (TryConsume('+') is var plus && plus || TryConsume('-'))
+        {
+            var right = ParseTerm(measure);
+            left = plus ? Expression.Add(ToNullableDecimal(left), ToNullableDecimal(right)) : Expression.Subtract(ToNullableDecimal(left), ToNullableDecimal(right));
+        }
+
+        return left;
+    }
+
+    private Expression ParseTerm(Func<string, Expression> measure)
+    {
+        var left = ParseFactor(measure);
+        while (TryConsume('*') is var times && times || TryConsume('/'))
+        {
+            var right = ParseFactor(measure);
+            left = times ? Expression.Multiply(ToNullableDecimal(left), ToNullableDecimal(right)) : SafeDivide(left, right);
+        }
+
+        return left;
+    }
+
+    private Expression ParseFactor(Func<string, Expression> measure)
+    {
+        SkipSpaces();
+        if (TryConsume('('))
+        {
+            var inner = ParseExpression(measure);
+            Expect(')');
+            return inner;
+        }
+
+        if (TryConsume('-'))
+        {
+            return Expression.Negate(ToNullableDecimal(ParseFactor(measure)));
+        }
+
+        var start = _position;
+        if (_position < _text.Length && (char.IsAsciiDigit(_text[_position]) || _text[_position] == '.'))
+        {
+            while (_position < _text.Length && (char.IsAsciiDigit(_text[_position]) || _text[_position] == '.'))
+            {
+                _position++;
+            }
+
+            return Expression.Constant(decimal.Parse(_text[start.._position], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), typeof(decimal?));
+        }
+
+        while (_position < _text.Length && (char.IsAsciiLetterOrDigit(_text[_position]) || _text[_position] == '_'))
+        {
+            _position++;
+        }
+
+        if (start == _position)
+        {
+            throw new FormatException(_position < _text.Length
+                ? $"unexpected '{_text[_position]}' at position {_position + 1}"
+                : "the formula ends where a measure name or number was expected");
+        }
+
+        return measure(_text[start.._position]);
+    }
+
+    /// <summary>x / y, or null when y is zero. "y &gt; 0 or y &lt; 0" rather than "y = 0": SQLite compares decimals as text.</summary>
+    private static ConditionalExpression SafeDivide(Expression numerator, Expression denominator)
+    {
+        var den = ToNullableDecimal(denominator);
+        var zero = Expression.Constant(0m, typeof(decimal?));
+        var nonZero = Expression.OrElse(Expression.GreaterThan(den, zero), Expression.LessThan(den, zero));
+        return Expression.Condition(nonZero, Expression.Divide(ToNullableDecimal(numerator), den), Expression.Constant(null, typeof(decimal?)));
+    }
+
+    private static Expression ToNullableDecimal(Expression e) =>
+        e.Type == typeof(decimal?) ? e : Expression.Convert(e, typeof(decimal?));
+
+    private void SkipSpaces()
+    {
+        while (_position < _text.Length && char.IsWhiteSpace(_text[_position]))
+        {
+            _position++;
+        }
+    }
+
+    private bool TryConsume(char c)
+    {
+        SkipSpaces();
+        if (_position < _text.Length && _text[_position] == c)
+        {
+            _position++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Expect(char c)
+    {
+        if (!TryConsume(c))
+        {
+            throw new FormatException($"'{c}' expected at position {_position + 1}");
+        }
+    }
+}
