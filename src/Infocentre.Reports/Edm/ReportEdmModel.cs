@@ -61,6 +61,8 @@ public static class ReportEdmModel
         type.QueryConfiguration.SetOrderBy(null, true);
         type.QueryConfiguration.SetSelect(null, SelectExpandType.Allowed);
         type.QueryConfiguration.SetCount(true);
+        // No model-bound cap: MaxTop is enforced per request from the service's configured limits.
+        type.QueryConfiguration.SetMaxTop(int.MaxValue);
     }
 
     private static void Describe(EdmModel model, IReadOnlyList<CompiledReport> reports)
