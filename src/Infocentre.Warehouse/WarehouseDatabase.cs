@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Infocentre.Warehouse.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -37,7 +38,12 @@ public static class WarehouseDatabase
         var other => throw new WarehouseConfigurationException($"Unsupported EF Core provider '{other}'."),
     };
 
-    /// <summary>Creates tables and views when the database has none; returns true if it created them.</summary>
+    /// <summary>
+    /// Creates tables and views when the database has none, and records the model's fingerprint; returns true if
+    /// it created them. An existing warehouse built by another version of the model is refused with a clear
+    /// message rather than failing later on a missing column.
+    /// </summary>
+    /// <exception cref="WarehouseSchemaMismatchException">The database holds another version of the schema.</exception>
     public static async Task<bool> CreateSchemaAsync(WarehouseDbContext db, CancellationToken cancellationToken)
     {
         var provider = ProviderOf(db.Database);
@@ -47,13 +53,42 @@ public static class WarehouseDatabase
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        var fingerprint = Fingerprint(db);
         var created = await db.Database.EnsureCreatedAsync(cancellationToken);
         if (created)
         {
             await CreateViewsAsync(db, provider, cancellationToken);
+            db.SchemaInfo.Add(new SchemaInfo { Key = SchemaInfo.FingerprintKey, Value = fingerprint });
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return true;
         }
 
-        return created;
+        string? existing;
+        try
+        {
+            existing = await db.SchemaInfo.Where(i => i.Key == SchemaInfo.FingerprintKey).Select(i => i.Value).FirstOrDefaultAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            existing = null;
+        }
+
+        if (!string.Equals(existing, fingerprint, StringComparison.Ordinal))
+        {
+            throw new WarehouseSchemaMismatchException(
+                $"The warehouse was built by another version of Infocentre (schema {existing ?? "unknown"}, expected {fingerprint}). "
+                + "Rebuild it: delete the embedded SQLite file (a demo warehouse is recreated on start), or create a new database and load it again.");
+        }
+
+        return false;
+    }
+
+    /// <summary>A short hash of the DDL this version of the model creates.</summary>
+    public static string Fingerprint(WarehouseDbContext db)
+    {
+        var ddl = CreateScript(db);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ddl)))[..16].ToLowerInvariant();
     }
 
     /// <summary>(Re)creates the reporting views, dependents last.</summary>

@@ -53,6 +53,8 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
 
     public DbSet<LoadRecord> Loads => Set<LoadRecord>();
 
+    public DbSet<SchemaInfo> SchemaInfo => Set<SchemaInfo>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Amounts are exact decimals everywhere: double sums were measured non-repeatable.
@@ -66,6 +68,11 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         DimensionModel.Configure(modelBuilder);
         FactModel.Configure(modelBuilder);
         ReportingViewModel.Configure(modelBuilder);
+        modelBuilder.Entity<SchemaInfo>(b =>
+        {
+            b.ToTable("schema_info");
+            b.HasKey(x => x.Key);
+        });
         modelBuilder.Entity<LoadRecord>(b =>
         {
             b.ToTable("load_record");

@@ -38,7 +38,7 @@ internal static class SeedCommand
                     $"[green]Loaded {summary!.TotalRows:N0} rows ({summary.FactRows:N0} fact rows) in {summary.Elapsed.TotalSeconds:F1} s ({summary.RowsPerSecond:N0} rows/s).[/]");
                 return 0;
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is InvalidOperationException or Infocentre.Warehouse.Schema.WarehouseSchemaMismatchException)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return 1;

@@ -103,17 +103,60 @@ internal sealed class CompiledReportBuilder
         : value;
 
     /// <summary>
-    /// One row of scalar aggregates over the filtered source, selected from a one-row view: an empty source
-    /// still gives one row (of zeros), which a GROUP BY would not.
+    /// One row of totals whatever the data: the aggregates of the filtered source (one GROUP BY on a constant)
+    /// LEFT JOINed to a one-row view, so an empty source still gives one row, of zeros, in one statement.
+    /// Formulas are computed on the joined totals, so they too see zeros rather than nothing.
     /// </summary>
     private static IQueryable SingleRow(DbContext db, IQueryable filtered, ReportDefinition d, Type sourceType, Type rowType)
     {
+        var x = Expression.Parameter(sourceType, "x");
+        var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [sourceType, typeof(int)],
+            filtered.Expression, Expression.Quote(Expression.Lambda(Expression.Constant(1), x)));
+        var groupingType = typeof(IGrouping<,>).MakeGenericType(typeof(int), sourceType);
+        var g = Expression.Parameter(groupingType, "g");
+        var aggregates = d.Measures.Where(m => m.Formula is null).ToList();
+        var innerBindings = aggregates.Select(m =>
+        {
+            var property = rowType.GetProperty(m.Name)!;
+            var aggregate = Aggregate(m, sourceType, property.PropertyType, g, queryable: false);
+            return (MemberBinding)Expression.Bind(property, aggregate.Type == property.PropertyType ? aggregate : Expression.Convert(aggregate, property.PropertyType));
+        });
+        var totals = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [groupingType, rowType],
+            grouped, Expression.Quote(Expression.Lambda(Expression.MemberInit(Expression.New(rowType), innerBindings), g)));
+
         var one = CompiledReport.SourceQuery(db, typeof(OneRow));
         var o = Expression.Parameter(typeof(OneRow), "o");
-        var bindings = Measures(d, sourceType, rowType, filtered.Expression, queryable: true)
-            .Prepend(Expression.Bind(rowType.GetProperty(ConstantKey)!, Expression.Constant(1)));
-        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(OneRow), rowType],
-            one.Expression, Expression.Quote(Expression.Lambda(Expression.MemberInit(Expression.New(rowType), bindings), o)));
+        var r = Expression.Parameter(rowType, "r");
+        var collection = Expression.Lambda(
+            typeof(Func<,>).MakeGenericType(typeof(OneRow), typeof(IEnumerable<>).MakeGenericType(rowType)),
+            Expression.Call(typeof(Queryable), nameof(Queryable.DefaultIfEmpty), [rowType], totals),
+            o);
+        var outer = new Dictionary<string, Expression>(StringComparer.Ordinal);
+        var bindings = new List<MemberBinding> { Expression.Bind(rowType.GetProperty(ConstantKey)!, Expression.Constant(1)) };
+        foreach (var m in d.Measures)
+        {
+            var property = rowType.GetProperty(m.Name)!;
+            Expression value;
+            if (m.Formula is not null)
+            {
+                value = MeasureFormula.Compile(m.Formula, name => outer[name]);
+            }
+            else
+            {
+                // A column of the LEFT JOINed totals is NULL on empty data: sums and counts become zero.
+                var total = Expression.Property(r, property);
+                value = property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null
+                    ? Expression.Coalesce(Expression.Convert(total, typeof(Nullable<>).MakeGenericType(property.PropertyType)), Expression.Default(property.PropertyType))
+                    : total;
+            }
+
+            outer[m.Name] = value;
+            bindings.Add(Expression.Bind(property, value.Type == property.PropertyType ? value : Expression.Convert(value, property.PropertyType)));
+        }
+
+        var result = Expression.Lambda(Expression.MemberInit(Expression.New(rowType), bindings), o, r);
+        var select = Expression.Call(typeof(Queryable), nameof(Queryable.SelectMany), [typeof(OneRow), rowType, rowType],
+            one.Expression, Expression.Quote(collection), Expression.Quote(result));
         return one.Provider.CreateQuery(select);
     }
 

@@ -1,4 +1,8 @@
+using System.Data.Common;
 using Infocentre.Warehouse;
+using Infocentre.Warehouse.DemoData;
+using Infocentre.Warehouse.Schema;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Infocentre.Api.Features.Warehouse;
@@ -18,7 +22,7 @@ public sealed partial class WarehouseInitializer(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<WarehouseDbContext>();
             state.Report("creating schema");
-            await WarehouseDatabase.CreateSchemaAsync(db, stoppingToken);
+            await CreateOrRebuildAsync(db, stoppingToken);
             await DemoWarehouse.SeedIfEmptyAsync(db, options.Value.SeedOnFirstRun, state, logger, stoppingToken);
             state.MarkReady();
             LogReady(logger, options.Value.Provider);
@@ -33,6 +37,48 @@ public sealed partial class WarehouseInitializer(
             LogFailed(logger, e);
         }
     }
+
+    /// <summary>
+    /// The embedded demo warehouse (SQLite, no connection string configured, only demo seeds loaded) is rebuilt
+    /// when it was made by another version of the model; any other warehouse is left alone and the error stands.
+    /// </summary>
+    private async Task CreateOrRebuildAsync(WarehouseDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WarehouseDatabase.CreateSchemaAsync(db, cancellationToken);
+        }
+        catch (WarehouseSchemaMismatchException e) when (IsEmbeddedDemo())
+        {
+            if (!await OnlyDemoSeedsAsync(db, cancellationToken))
+            {
+                throw;
+            }
+
+            LogRebuild(logger, e.Message);
+            await db.Database.EnsureDeletedAsync(cancellationToken);
+            await WarehouseDatabase.CreateSchemaAsync(db, cancellationToken);
+        }
+    }
+
+    private bool IsEmbeddedDemo() =>
+        options.Value.Provider == WarehouseProvider.Sqlite && string.IsNullOrWhiteSpace(options.Value.ConnectionString);
+
+    private static async Task<bool> OnlyDemoSeedsAsync(WarehouseDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.Loads.AllAsync(l => l.Kind == DemoSeeder.LoadKind, cancellationToken);
+        }
+        catch (DbException)
+        {
+            // A schema so old that its load journal cannot be read holds no load of real extracts either.
+            return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilding the embedded demo warehouse: {Reason}")]
+    private static partial void LogRebuild(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warehouse ready ({Provider}).")]
     private static partial void LogReady(ILogger logger, WarehouseProvider provider);
