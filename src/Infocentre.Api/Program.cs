@@ -3,12 +3,14 @@ using Infocentre.Api.Features.Health;
 using Infocentre.Api.Features.Home;
 using Infocentre.Api.Features.Reports;
 using Infocentre.Api.Features.Reports.Rest;
+using Infocentre.Api.Features.Security;
 using Infocentre.Api.Features.Warehouse;
 using Infocentre.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWarehouse();
+builder.AddInfocentreSecurity();
 builder.Services.AddFreshness();
 builder.Services.AddInfocentreProblemDetails();
 builder.Services.AddInfocentreHealthChecks();
@@ -20,6 +22,7 @@ var app = builder.Build();
 await app.VerifyWarehouseConnectionAsync();
 
 app.UseInfocentreErrorHandling();
+app.UseInfocentreSecurity();
 app.UseWarehouseReadiness();
 app.UseInfocentreOpenApi();
 app.MapHome();

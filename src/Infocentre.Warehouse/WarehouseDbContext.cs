@@ -1,3 +1,4 @@
+using Infocentre.Warehouse.Access;
 using Infocentre.Warehouse.Dimensions;
 using Infocentre.Warehouse.Facts;
 using Infocentre.Warehouse.Loads;
@@ -10,6 +11,12 @@ namespace Infocentre.Warehouse;
 /// <summary>The star-schema warehouse: dimensions, facts, flat reporting views and the load journal.</summary>
 public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> options) : DbContext(options)
 {
+    /// <summary>
+    /// The caller's perimeter, applied by global query filters to every fact and reporting view. Trusted
+    /// processes keep <see cref="WarehousePerimeter.Everything"/>; the API sets the caller's for each request.
+    /// </summary>
+    public WarehousePerimeter Perimeter { get; set; } = WarehousePerimeter.Everything;
+
     public DbSet<Ministere> Ministeres => Set<Ministere>();
     public DbSet<Mission> Missions => Set<Mission>();
     public DbSet<Programme> Programmes => Set<Programme>();
@@ -55,6 +62,10 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
 
     public DbSet<SchemaInfo> SchemaInfo => Set<SchemaInfo>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Amounts are exact decimals everywhere: double sums were measured non-repeatable.
@@ -68,6 +79,8 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         DimensionModel.Configure(modelBuilder);
         FactModel.Configure(modelBuilder);
         ReportingViewModel.Configure(modelBuilder);
+        PerimeterFilters.Configure(modelBuilder, this);
+        AccessModel.Configure(modelBuilder);
         modelBuilder.Entity<SchemaInfo>(b =>
         {
             b.ToTable("schema_info");

@@ -17,8 +17,8 @@ public static class HealthEndpoints
     /// <summary>/health/live answers as soon as the process serves; /health/ready once the warehouse is.</summary>
     public static void MapInfocentreHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous().DisableRateLimiting();
     }
 
     /// <summary>Reports only a coarse status: health endpoints are public and must not expose internals.</summary>

@@ -8,7 +8,8 @@ public static class HomeEndpoints
     /// <summary>A small root page with links to what a newcomer can try.</summary>
     public static void MapHome(this WebApplication app) =>
         app.MapGet("/", (WarehouseState state) => Results.Content(Page(state), "text/html; charset=utf-8"))
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .AllowAnonymous();
 
     private static string Page(WarehouseState state) => $$"""
         <!DOCTYPE html>

@@ -1,4 +1,6 @@
+using Infocentre.Access;
 using Infocentre.Warehouse;
+using Infocentre.Warehouse.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +15,18 @@ public static class WarehouseSetup
             .BindConfiguration(WarehouseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddDbContextPool<WarehouseDbContext>((services, options) =>
+        builder.Services.AddPooledDbContextFactory<WarehouseDbContext>((services, options) =>
             options.UseWarehouse(services.GetRequiredService<IOptions<WarehouseOptions>>().Value));
+        builder.Services.AddHttpContextAccessor();
+        // A pooled context keeps no state of its previous user: the perimeter is set again on every resolution,
+        // from the request's principal, or to everything for background work that has no request.
+        builder.Services.AddScoped(services =>
+        {
+            var db = services.GetRequiredService<IDbContextFactory<WarehouseDbContext>>().CreateDbContext();
+            var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
+            db.Perimeter = http is null ? WarehousePerimeter.Everything : PrincipalPerimeter.Of(http.User);
+            return db;
+        });
         builder.Services.AddSingleton<WarehouseState>();
         builder.Services.AddHostedService<WarehouseInitializer>();
     }

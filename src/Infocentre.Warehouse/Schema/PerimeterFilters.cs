@@ -1,0 +1,71 @@
+using System.Linq.Expressions;
+using Infocentre.Warehouse.Facts;
+using Infocentre.Warehouse.ReportingViews;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infocentre.Warehouse.Schema;
+
+/// <summary>
+/// Global query filters restricting every fact and reporting view to the context's perimeter. EF Core reads
+/// <see cref="WarehouseDbContext.Perimeter"/> when each query runs, so one context model serves every caller.
+/// </summary>
+internal static class PerimeterFilters
+{
+    public static void Configure(ModelBuilder m, WarehouseDbContext context)
+    {
+        Restrict<Credit>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<EngagementLine>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<ServiceFaitLine>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PaymentLine>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<LedgerEntry>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<RevenueOrder>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<RevenueReceipt>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<CreditView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<BudgetExecutionView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<EngagementView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PaymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<LedgerView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<RevenueView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<SubsidyPaymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+    }
+
+    /// <summary>
+    /// x => perimeter.SeesAll || (perimeter.Ministeres.Contains(x.Ministere)
+    ///                            &amp;&amp; (!perimeter.RestrictsProgrammes || perimeter.Programmes.Contains(x.Programme)))
+    /// </summary>
+    private static void Restrict<T>(ModelBuilder m, WarehouseDbContext context, Expression<Func<T, string>> ministere, Expression<Func<T, string?>> programme)
+        where T : class
+    {
+        var x = ministere.Parameters[0];
+        var programmeBody = new ReplaceParameter(programme.Parameters[0], x).Visit(programme.Body);
+        Expression<Func<WarehouseDbContext, T, bool>> template = (c, row) =>
+            c.Perimeter.SeesAll
+            || (c.Perimeter.Ministeres.Contains(Placeholder.Ministere)
+                && (!c.Perimeter.RestrictsProgrammes || c.Perimeter.Programmes.Contains(Placeholder.Programme!)));
+        var body = new PlaceholderReplacer(ministere.Body, programmeBody, template.Parameters[0], Expression.Constant(context)).Visit(template.Body);
+        m.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, x));
+    }
+
+    /// <summary>Stand-ins in the filter template, replaced by the entity's own columns.</summary>
+    private static class Placeholder
+    {
+        public static string Ministere => throw new InvalidOperationException("Placeholder only.");
+
+        public static string? Programme => throw new InvalidOperationException("Placeholder only.");
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    private sealed class PlaceholderReplacer(Expression ministere, Expression programme, ParameterExpression contextParameter, Expression context) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Member.DeclaringType == typeof(Placeholder)
+                ? node.Member.Name == nameof(Placeholder.Ministere) ? ministere : programme
+                : base.VisitMember(node);
+
+        protected override Expression VisitParameter(ParameterExpression node) => node == contextParameter ? context : base.VisitParameter(node);
+    }
+}
