@@ -1,3 +1,4 @@
+using Infocentre.Api.Features.Audit;
 using Infocentre.Api.Features.Freshness;
 using Infocentre.Api.Features.Health;
 using Infocentre.Api.Features.Home;
@@ -16,6 +17,7 @@ builder.Services.AddInfocentreProblemDetails();
 builder.Services.AddInfocentreHealthChecks();
 builder.Services.AddInfocentreOpenApi();
 builder.AddReports();
+builder.Services.AddAuditTrail();
 
 var app = builder.Build();
 
@@ -24,11 +26,13 @@ await app.VerifyWarehouseConnectionAsync();
 app.UseInfocentreErrorHandling();
 app.UseInfocentreSecurity();
 app.UseWarehouseReadiness();
+AuditTrail.UseAuditTrail(app);
 app.UseInfocentreOpenApi();
 app.MapHome();
 app.MapInfocentreHealthChecks();
 app.MapReports();
 app.MapReportEndpoints();
+app.MapAuditEndpoints();
 
 await app.RunAsync();
 

@@ -6,6 +6,8 @@ var root = new RootCommand("Infocentre: State financial reporting warehouse and 
     SeedCommand.Create(),
     ValidateCommand.Create(),
     SchemaCommand.Create(),
+    TokenCommand.Create(),
+    ApiKeyCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -91,6 +91,7 @@ public static class ReportEndpoints
             next = NextLink(http.Request, (skip ?? 0) + pageSize, pageSize);
         }
 
+        http.Items[Audit.AuditTrail.RowsItem] = (long?)rows.Count;
         var loads = await freshness.GetAsync(cancellationToken);
         DateTime? lastLoaded = loads.TryGetValue(report.Definition.Domain, out var last) ? last : null;
         if (lastLoaded is { } stamp)
