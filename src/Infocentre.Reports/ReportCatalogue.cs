@@ -60,10 +60,14 @@ public sealed class ReportCatalogue
         {
             try
             {
-                var sample = report.Definition.Parameters.ToDictionary(
-                    p => p.Name, p => (object?)SampleValue(p), StringComparer.Ordinal);
-                var query = report.CreateQuery(db, Model, new BoundParameters(sample));
-                _ = query.ToQueryString();
+                // Once with every parameter given, once with only the required ones: optional parameters
+                // take part in the filter both ways.
+                foreach (var all in new[] { true, false })
+                {
+                    var sample = report.Definition.Parameters.Where(p => all || p.Required).ToDictionary(
+                        p => p.Name, p => (object?)SampleValue(p), StringComparer.Ordinal);
+                    _ = report.CreateQuery(db, Model, new BoundParameters(sample)).ToQueryString();
+                }
             }
 #pragma warning disable CA1031 // Any failure to translate is reported against the definition.
             catch (Exception e)

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Infocentre.Reports.Definitions;
 using Infocentre.Reports.Parameters;
 using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
@@ -14,6 +15,8 @@ namespace Infocentre.Reports.Compilation;
 /// </summary>
 public sealed class CompiledReport
 {
+    private static readonly ReportFilterBinder FilterBinder = new();
+
     private readonly Func<DbContext, IQueryable, IQueryable> _aggregate;
 
     internal CompiledReport(
@@ -68,19 +71,21 @@ public sealed class CompiledReport
         var entitySet = model.EntityContainer.FindEntitySet(Definition.Source)
             ?? throw new InvalidOperationException($"Source {Definition.Source} is not in the OData model.");
         var options = new Dictionary<string, string>(StringComparer.Ordinal) { ["$filter"] = Definition.Filter! };
-        foreach (var (name, value) in parameters.Values)
+        foreach (var declared in Definition.Parameters)
         {
-            // A missing alias binds as null, which is how "(@p eq null or X eq @p)" makes a parameter optional.
-            if (value is not null)
+            // An absent alias binds as null, which is how "(@p eq null or X le @p)" makes a parameter optional
+            // (see ReportFilterBinder for the comparisons).
+            if (parameters[declared.Name] is { } value)
             {
-                options["@" + name] = ParameterType.ToODataLiteral(value);
+                options["@" + declared.Name] = ParameterType.ToODataLiteral(value);
             }
         }
 
         var parser = new ODataQueryOptionParser(model, entitySet.EntityType, entitySet, options);
         var context = new ODataQueryContext(model, Source.ClrType, new ODataPath(new EntitySetSegment(entitySet)));
         var filter = new FilterQueryOption(Definition.Filter, context, parser);
-        return filter.ApplyTo(source, new ODataQuerySettings { HandleNullPropagation = HandleNullPropagationOption.False });
+        var settings = new ODataQuerySettings { HandleNullPropagation = HandleNullPropagationOption.False };
+        return FilterBinder.ApplyBind(source, filter.FilterClause, new QueryBinderContext(model, settings, Source.ClrType));
     }
 
     public static IQueryable SourceQuery(DbContext db, Type entityType)
