@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+
+namespace Infocentre.Warehouse.Bulk;
+
+/// <summary>
+/// SQLite: one transaction, a prepared INSERT re-executed per row (or per few rows), <c>synchronous=OFF</c>,
+/// WAL, a larger page cache and in-memory temporary storage for the duration of the load; each table's
+/// secondary indexes are dropped while it loads and created again right after; foreign keys are checked
+/// row by row, or optionally once at the end with <c>PRAGMA foreign_key_check</c>. The previous session
+/// settings are restored afterwards.
+/// </summary>
+public sealed class SqliteBulkWriter : InsertBatchBulkWriter
+{
+    // SQLITE_MAX_VARIABLE_NUMBER is 32766 since SQLite 3.32 (the bundled e_sqlite3 is newer).
+    private const int SqliteMaxParameters = 32_766;
+
+    private long? previousSynchronous;
+    private long? previousCacheSize;
+    private long? previousForeignKeys;
+    private long? previousTempStore;
+
+    internal SqliteBulkWriter(WarehouseDbContext db, BulkWriterOptions options)
+        : base(db, options)
+    {
+    }
+
+    protected override int MaxParameters => SqliteMaxParameters;
+
+    protected override int DefaultRowsPerStatement => 1;
+
+    protected override async Task BeforeTransactionAsync(CancellationToken cancellationToken)
+    {
+        previousSynchronous = (long?)await ScalarAsync("PRAGMA synchronous", cancellationToken);
+        previousCacheSize = (long?)await ScalarAsync("PRAGMA cache_size", cancellationToken);
+        previousForeignKeys = (long?)await ScalarAsync("PRAGMA foreign_keys", cancellationToken);
+        previousTempStore = (long?)await ScalarAsync("PRAGMA temp_store", cancellationToken);
+        await ExecuteAsync("PRAGMA journal_mode=WAL", cancellationToken);
+        await ExecuteAsync("PRAGMA synchronous=OFF", cancellationToken);
+        await ExecuteAsync("PRAGMA temp_store=MEMORY", cancellationToken);
+        await ExecuteAsync(
+            "PRAGMA cache_size=" + (-Math.Max(2_000, Options.SqliteCacheKib)).ToString(CultureInfo.InvariantCulture),
+            cancellationToken);
+        // Has no effect inside a transaction, hence before it. ON explicitly, whatever the connection string says.
+        await ExecuteAsync(Options.DeferForeignKeyChecks ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON", cancellationToken);
+    }
+
+    protected override async Task<long> WriteCoreAsync<T>(
+        BulkTable table, IEnumerable<T> rows, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        if (!Options.RebuildIndexes)
+        {
+            return await base.WriteCoreAsync(table, rows, progress, cancellationToken);
+        }
+
+        // The table's secondary indexes (those with DDL: not the primary key) are dropped, the rows inserted,
+        // then the indexes created again from their own DDL: one sort per index instead of a random B-tree
+        // insert per row. Unique indexes are checked when they are created again.
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var command = CreateCommand("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL"))
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$table";
+            parameter.Value = table.Name;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await ExecuteAsync("DROP INDEX \"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", cancellationToken);
+        }
+
+        var written = await base.WriteCoreAsync(table, rows, progress, cancellationToken);
+        foreach (var (_, sql) in indexes)
+        {
+            await ExecuteAsync(sql, cancellationToken);
+        }
+
+        progress?.Invoke(written); // the table is done once its indexes are back
+        return written;
+    }
+
+    protected override async Task BeforeCommitAsync(CancellationToken cancellationToken)
+    {
+        if (!Options.DeferForeignKeyChecks)
+        {
+            return;
+        }
+
+        await using var command = CreateCommand("PRAGMA foreign_key_check");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var violations = new StringBuilder();
+        var count = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (count++ < 10)
+            {
+                // table, rowid, parent table, foreign key index
+                violations.Append(CultureInfo.InvariantCulture, $"\n  {reader.GetValue(0)} rowid {reader.GetValue(1)} -> {reader.GetValue(2)} (fk #{reader.GetValue(3)})");
+            }
+        }
+
+        if (count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The load breaks {count} foreign key(s); nothing was committed. First violations:{violations}");
+        }
+    }
+
+    protected override async Task RestoreSessionAsync()
+    {
+        if (Connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        await Restore("synchronous", previousSynchronous);
+        await Restore("cache_size", previousCacheSize);
+        await Restore("temp_store", previousTempStore);
+        await Restore("foreign_keys", previousForeignKeys);
+    }
+
+    private async Task Restore(string pragma, long? value)
+    {
+        if (value is { } v)
+        {
+            await ExecuteAsync($"PRAGMA {pragma}={v.ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
+        }
+    }
+}
