@@ -1,3 +1,4 @@
+using Infocentre.Api.Features.Reports.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Infocentre.Api.Infrastructure;
@@ -20,6 +21,9 @@ public static class OpenApiSetup
             {
                 o.IncludeXmlComments(xml);
             }
+
+            // One operation per report, with its parameters and row schema, beside the generic rows endpoint.
+            o.DocumentFilter<ReportOperationsDocumentFilter>();
         });
         return services;
     }

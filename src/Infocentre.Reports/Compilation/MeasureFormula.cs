@@ -19,7 +19,7 @@ internal sealed class MeasureFormula
     public static IReadOnlyList<string> References(string text)
     {
         var names = new List<string>();
-        new MeasureFormula(text).ParseExpression(name =>
+        Compile(text, name =>
         {
             names.Add(name);
             return Expression.Constant(0m);
@@ -88,7 +88,9 @@ internal sealed class MeasureFormula
                 _position++;
             }
 
-            return Expression.Constant(decimal.Parse(_text[start.._position], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), typeof(decimal?));
+            return decimal.TryParse(_text[start.._position], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+                ? Expression.Constant(number, typeof(decimal?))
+                : throw new FormatException($"'{_text[start.._position]}' is not a decimal number");
         }
 
         while (_position < _text.Length && (char.IsAsciiLetterOrDigit(_text[_position]) || _text[_position] == '_'))

@@ -39,6 +39,9 @@ public sealed class ParameterDefinition
     public List<string> Values { get; set; } = [];
     /// <summary>Source property whose distinct values are offered as a list of values.</summary>
     public string? ValuesFrom { get; set; }
+
+    /// <summary>Regular expression a text value must match entirely (e.g. "^\d{4}$" for a programme).</summary>
+    public string? Pattern { get; set; }
 }
 
 public sealed class DimensionDefinition

@@ -23,6 +23,9 @@ public static partial class ReportValidator
     [GeneratedRegex(@"^(?<name>[A-Za-z][A-Za-z0-9]*)(\s+(?<dir>asc|desc))?$")]
     private static partial Regex OrderItem();
 
+    [GeneratedRegex(@"@(?<name>[A-Za-z][A-Za-z0-9]*)")]
+    private static partial Regex Alias();
+
     public static List<DefinitionError> Validate(IReadOnlyList<ReportDefinition> definitions)
     {
         var errors = new List<DefinitionError>();
@@ -61,7 +64,7 @@ public static partial class ReportValidator
         {
             Error("entitySet", $"'{d.EntitySet}' must be a PascalCase name of letters and digits (2 to 80)");
         }
-        else if (ReportSources.All.ContainsKey(d.EntitySet))
+        else if (ReportSources.All.Keys.Contains(d.EntitySet, StringComparer.OrdinalIgnoreCase))
         {
             Error("entitySet", $"'{d.EntitySet}' is already the name of a source entity set");
         }
@@ -93,6 +96,12 @@ public static partial class ReportValidator
 
         ValidatePerimeter(d, source, Error);
         ValidateParameters(d, source, Error);
+        foreach (var alias in Alias().Matches(d.Filter ?? "").Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal)
+            .Where(a => !d.Parameters.Any(p => string.Equals(p.Name, a, StringComparison.Ordinal))))
+        {
+            Error("filter", $"@{alias} is not a declared parameter");
+        }
+
         var columns = ValidateColumns(d, source, Error);
         ValidateOrder(d, columns, Error);
     }
@@ -158,6 +167,11 @@ public static partial class ReportValidator
             foreach (var value in p.Values.Where(v => !ParameterType.TryParse(p.Type, v, out _, out _)))
             {
                 error(field + ".values", $"'{value}' is not a valid {p.Type}");
+            }
+
+            if (p.Pattern is not null && !IsRegex(p.Pattern))
+            {
+                error(field + ".pattern", $"'{p.Pattern}' is not a valid regular expression");
             }
 
             if (p.ValuesFrom is not null && SourceProperty(source, p.ValuesFrom) is null)
@@ -263,6 +277,19 @@ public static partial class ReportValidator
             {
                 error($"orderBy[{i}]", $"'{d.OrderBy[i]}' must be a column of the report optionally followed by asc or desc");
             }
+        }
+    }
+
+    private static bool IsRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -56,6 +56,12 @@ public static class ParameterBinder
                     continue;
                 }
 
+                if (parameter.Pattern is not null && !System.Text.RegularExpressions.Regex.IsMatch(text, parameter.Pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100)))
+                {
+                    errors.Add(new ParameterError(parameter.Name, $"'{Truncate(text)}' does not have the expected form ({parameter.Pattern})"));
+                    continue;
+                }
+
                 if (parameter.Values.Count > 0 && !parameter.Values.Contains(ParameterType.Format(value!), StringComparer.Ordinal))
                 {
                     errors.Add(new ParameterError(parameter.Name, $"'{Truncate(text)}' is not one of the accepted values: {string.Join(", ", parameter.Values)}"));

@@ -28,6 +28,12 @@ public static class ParameterType
     {
         value = null;
         error = null;
+        if (text.Any(char.IsControl))
+        {
+            error = "control characters are not accepted";
+            return false;
+        }
+
         switch (type)
         {
             case Int when int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i):

@@ -5,7 +5,8 @@ namespace Infocentre.Warehouse.Bulk;
 
 /// <summary>
 /// SQLite: one transaction, a prepared INSERT re-executed per row (or per few rows), <c>synchronous=OFF</c>,
-/// WAL, a larger page cache and in-memory temporary storage for the duration of the load; each table's
+/// WAL and a larger page cache for the duration of the load (temporary storage stays on disk, so that the
+/// index builds of a 10-million-row load do not sort in memory); each table's
 /// secondary indexes are dropped while it loads and created again right after; foreign keys are checked
 /// row by row, or optionally once at the end with <c>PRAGMA foreign_key_check</c>. The previous session
 /// settings are restored afterwards.
@@ -18,7 +19,6 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
     private long? previousSynchronous;
     private long? previousCacheSize;
     private long? previousForeignKeys;
-    private long? previousTempStore;
 
     internal SqliteBulkWriter(WarehouseDbContext db, BulkWriterOptions options)
         : base(db, options)
@@ -34,10 +34,8 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
         previousSynchronous = (long?)await ScalarAsync("PRAGMA synchronous", cancellationToken);
         previousCacheSize = (long?)await ScalarAsync("PRAGMA cache_size", cancellationToken);
         previousForeignKeys = (long?)await ScalarAsync("PRAGMA foreign_keys", cancellationToken);
-        previousTempStore = (long?)await ScalarAsync("PRAGMA temp_store", cancellationToken);
         await ExecuteAsync("PRAGMA journal_mode=WAL", cancellationToken);
         await ExecuteAsync("PRAGMA synchronous=OFF", cancellationToken);
-        await ExecuteAsync("PRAGMA temp_store=MEMORY", cancellationToken);
         await ExecuteAsync(
             "PRAGMA cache_size=" + (-Math.Max(2_000, Options.SqliteCacheKib)).ToString(CultureInfo.InvariantCulture),
             cancellationToken);
@@ -121,7 +119,6 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
 
         await Restore("synchronous", previousSynchronous);
         await Restore("cache_size", previousCacheSize);
-        await Restore("temp_store", previousTempStore);
         await Restore("foreign_keys", previousForeignKeys);
     }
 

@@ -79,7 +79,7 @@ public sealed class AuditTrail
 }
 
 /// <summary>Writes queued audit entries in batches.</summary>
-public sealed class AuditWriter(AuditTrail trail, IServiceScopeFactory scopes) : BackgroundService
+public sealed partial class AuditWriter(AuditTrail trail, IServiceScopeFactory scopes, ILogger<AuditWriter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -91,11 +91,23 @@ public sealed class AuditWriter(AuditTrail trail, IServiceScopeFactory scopes) :
                 batch.Add(entry);
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<WarehouseDbContext>();
-            db.Audit.AddRange(batch);
-            await db.SaveChangesAsync(stoppingToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<WarehouseDbContext>();
+                db.Audit.AddRange(batch);
+                await db.SaveChangesAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed batch must not stop the service; it is logged and the next batches go on.
+                LogFailed(logger, batch.Count, e);
+            }
+
             batch.Clear();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} audit entries.")]
+    private static partial void LogFailed(ILogger logger, int count, Exception exception);
 }

@@ -36,6 +36,14 @@ public sealed class FreshnessCache(IServiceScopeFactory scopes, TimeProvider clo
         return _cached;
     }
 
+    /// <summary>Last load of a domain; for referentials (no domain), the latest load of any domain.</summary>
+    public async Task<DateTime?> LastLoadedAsync(string? domain, CancellationToken cancellationToken)
+    {
+        var loads = await GetAsync(cancellationToken);
+        return domain is null ? (loads.Count == 0 ? null : loads.Values.Max())
+            : loads.TryGetValue(domain, out var last) ? last : null;
+    }
+
     /// <summary>Forgets the cached values, e.g. right after a load.</summary>
     public void Invalidate() => _expires = DateTimeOffset.MinValue;
 }

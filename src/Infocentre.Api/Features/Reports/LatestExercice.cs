@@ -9,7 +9,7 @@ namespace Infocentre.Api.Features.Reports;
 /// The latest exercice present in each source, the default of "exercice: latest" parameters. Read once per
 /// source and cached briefly: it changes only with a load.
 /// </summary>
-public sealed class LatestExercice(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class LatestExercice(IDbContextFactory<WarehouseDbContext> contexts, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly Dictionary<string, (int? Value, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
@@ -26,8 +26,9 @@ public sealed class LatestExercice(IServiceScopeFactory scopes, TimeProvider clo
             }
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WarehouseDbContext>();
+        // The latest exercice of the whole source, whoever asks: a per-caller value would be cached for everyone.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Perimeter = Infocentre.Warehouse.Access.WarehousePerimeter.Everything;
         var value = await MaxExercice(CompiledReport.SourceQuery(db, report.Source.ClrType), report.Source.ClrType, cancellationToken);
         lock (_lock)
         {

@@ -89,6 +89,8 @@ public static class SecuritySetup
     private static void ConfigureJwt(JwtBearerOptions o, AuthOptions auth, IWebHostEnvironment environment)
     {
         o.MapInboundClaims = false;
+        // Validation details would tell an attacker which check failed, and a hostile issuer could break the header.
+        o.IncludeErrorDetails = false;
         o.TokenValidationParameters.NameClaimType = "sub";
         o.TokenValidationParameters.RoleClaimType = InfocentreClaims.Role;
         o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);

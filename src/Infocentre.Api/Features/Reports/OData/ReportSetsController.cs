@@ -45,10 +45,12 @@ public sealed class ReportSetsController(ReportRunner runner, FreshnessCache fre
             options.Validate(ODataValidation.Settings(limits.Value));
             result = options.ApplyTo(query, QuerySettings(limits.Value));
         }
-        catch (ODataException e)
+        catch (Exception e) when (QueryErrors.IsClientError(e))
         {
-            return BadRequest(Error("InvalidQuery", e.Message));
+            return BadRequest(Error("InvalidQuery", QueryErrors.Message(e)));
         }
+
+        HttpContext.Items[Audit.AuditTrail.RowsItem] = result is System.Collections.ICollection page ? (long?)page.Count : null;
 
         await SetFreshnessAsync(target.Domain, cancellationToken);
         return new ObjectResult(result) { DeclaredType = typeof(IQueryable<>).MakeGenericType(target.ElementType) };
@@ -56,8 +58,7 @@ public sealed class ReportSetsController(ReportRunner runner, FreshnessCache fre
 
     private async Task SetFreshnessAsync(string? domain, CancellationToken cancellationToken)
     {
-        var loads = await freshness.GetAsync(cancellationToken);
-        if (domain is not null && loads.TryGetValue(domain, out var last))
+        if (await freshness.LastLoadedAsync(domain, cancellationToken) is { } last)
         {
             Response.Headers[FreshnessCache.HeaderName] = last.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Infocentre.Reports.Compilation;
 using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.AspNetCore.OData.Query.Validator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData;
@@ -15,6 +16,8 @@ namespace Infocentre.Api.Features.Reports.Rest;
 /// </summary>
 internal static class QueryComposer
 {
+    private static readonly ReportFilterBinder Binder = new();
+
     /// <exception cref="ODataException">The filter or order is invalid, or exceeds a limit.</exception>
     public static IQueryable FilterAndOrder(
         IQueryable query, IEdmModel model, CompiledReport report, string? filter, string? orderBy, ODataValidationSettings limits)
@@ -34,7 +37,7 @@ internal static class QueryComposer
         {
             var filterOption = new FilterQueryOption(filter, context, parser);
             filterOption.Validate(limits);
-            query = filterOption.ApplyTo(query, settings);
+            query = Binder.ApplyBind(query, filterOption.FilterClause, new QueryBinderContext(model, settings, report.RowType));
         }
 
         var orderOption = new OrderByQueryOption(order, context, parser);

@@ -59,9 +59,9 @@ public static class ReportEndpoints
         }
 
         var pageSize = top ?? limits.Value.PageSize;
-        if (pageSize < 0 || pageSize > limits.Value.MaxTop || skip is < 0 || skip > limits.Value.MaxSkip)
+        if (pageSize < 1 || pageSize > limits.Value.MaxTop || skip is < 0 || skip > limits.Value.MaxSkip)
         {
-            return BadRequest("top/skip", $"top must be between 0 and {limits.Value.MaxTop} and skip between 0 and {limits.Value.MaxSkip}.");
+            return BadRequest("top/skip", $"top must be between 1 and {limits.Value.MaxTop} (OData:MaxTop) and skip between 0 and {limits.Value.MaxSkip} (OData:MaxSkip).");
         }
 
         var target = runner.FindTarget(report.Definition.EntitySet)!;
@@ -77,13 +77,22 @@ public static class ReportEndpoints
         {
             query = QueryComposer.FilterAndOrder(query, runner.Catalogue.Model, report, filter, orderby, ODataValidation.Settings(limits.Value));
         }
-        catch (ODataException e)
+        catch (Exception e) when (QueryErrors.IsClientError(e))
         {
-            return BadRequest(string.IsNullOrWhiteSpace(filter) ? "orderby" : "filter/orderby", e.Message);
+            return BadRequest(string.IsNullOrWhiteSpace(filter) ? "orderby" : "filter/orderby", QueryErrors.Message(e));
         }
 
-        var total = count ? await QueryExecution.CountAsync(query, cancellationToken) : (long?)null;
-        var rows = await QueryExecution.ToListAsync(QueryComposer.Page(query, skip ?? 0, pageSize + 1), cancellationToken);
+        long? total;
+        List<object> rows;
+        try
+        {
+            total = count ? await QueryExecution.CountAsync(query, cancellationToken) : null;
+            rows = await QueryExecution.ToListAsync(QueryComposer.Page(query, skip ?? 0, pageSize + 1), cancellationToken);
+        }
+        catch (Exception e) when (QueryErrors.IsClientError(e))
+        {
+            return BadRequest("filter/orderby", QueryErrors.Message(e));
+        }
         string? next = null;
         if (rows.Count > pageSize)
         {
@@ -92,8 +101,7 @@ public static class ReportEndpoints
         }
 
         http.Items[Audit.AuditTrail.RowsItem] = (long?)rows.Count;
-        var loads = await freshness.GetAsync(cancellationToken);
-        DateTime? lastLoaded = loads.TryGetValue(report.Definition.Domain, out var last) ? last : null;
+        var lastLoaded = await freshness.LastLoadedAsync(report.Definition.Domain, cancellationToken);
         if (lastLoaded is { } stamp)
         {
             http.Response.Headers[FreshnessCache.HeaderName] = stamp.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
