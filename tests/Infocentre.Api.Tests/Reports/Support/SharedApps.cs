@@ -25,9 +25,6 @@ internal static class SharedApps
     /// <summary>reports/ plus the test report of <see cref="TestCatalogue"/>.</summary>
     public const string Custom = "custom";
 
-    /// <summary>reports/ plus a report whose entity set differs from a source's only by case (accepted by the validator).</summary>
-    public const string CaseCollision = "case-collision";
-
     public const int PagedPageSize = 2;
     public const int PagedMaxTop = 500;
     public const int PagedMaxSkip = 400;
@@ -62,7 +59,6 @@ internal static class SharedApps
         new(profile switch
         {
             Custom => new() { ["Reports:Folder"] = TestCatalogue.Folder },
-            CaseCollision => new() { ["Reports:Folder"] = TestCatalogue.CaseCollisionFolder },
             _ => Profiles[profile],
         })
         {

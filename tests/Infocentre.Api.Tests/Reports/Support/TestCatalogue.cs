@@ -57,19 +57,4 @@ internal static class TestCatalogue
     });
 
     public static string Folder => LazyFolder.Value;
-
-    /// <summary>Entity set of a copy of INF-DEP-02 whose name is the source "DemandesPaiement" in capitals.</summary>
-    public const string CollidingEntitySet = "DEMANDESPAIEMENT";
-
-    private static readonly Lazy<string> LazyCaseCollisionFolder = new(() =>
-    {
-        var folder = RepositoryPaths.CopyOfReports(deleteOnExit: true);
-        var yaml = File.ReadAllText(Path.Combine(folder, "depenses", "INF-DEP-02.yaml"))
-            .Replace("code: INF-DEP-02", "code: INF-DEP-03", StringComparison.Ordinal)
-            .Replace("entitySet: DemandesPaiementParStatut", "entitySet: " + CollidingEntitySet, StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(folder, "depenses", "INF-DEP-03.yaml"), yaml);
-        return folder;
-    });
-
-    public static string CaseCollisionFolder => LazyCaseCollisionFolder.Value;
 }
