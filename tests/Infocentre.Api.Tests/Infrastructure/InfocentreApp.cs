@@ -58,7 +58,9 @@ public sealed class InfocentreApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Sql));
+        // EF logs "Executed DbCommand" only when "Executing DbCommand" (Debug) is enabled too; otherwise it skips
+        // both for a second after each command (LoggingCacheTime), and quick successive requests go unrecorded.
+        builder.ConfigureLogging(logging => logging.AddProvider(Sql).AddFilter<SqlLog>(SqlLog.Category, LogLevel.Debug));
     }
 
     /// <summary>

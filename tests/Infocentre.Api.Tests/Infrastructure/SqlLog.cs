@@ -8,12 +8,14 @@ public sealed class SqlLog : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _commands = new();
 
+    public const string Category = "Microsoft.EntityFrameworkCore.Database.Command";
+
     public IReadOnlyList<string> Commands => [.. _commands];
 
     public void Clear() => _commands.Clear();
 
     public ILogger CreateLogger(string categoryName) =>
-        categoryName == "Microsoft.EntityFrameworkCore.Database.Command" ? new Recorder(_commands) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        categoryName == Category ? new Recorder(_commands) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public void Dispose()
     {

@@ -4,6 +4,7 @@ using Infocentre.Reports.Definitions;
 using Infocentre.Warehouse;
 using Microsoft.AspNetCore.OData;
 using Microsoft.Extensions.Options;
+using Microsoft.OData.Edm;
 
 namespace Infocentre.Api.Features.Reports;
 
@@ -32,14 +33,19 @@ public static class ReportsSetup
         builder.Services.AddOptions<ODataLimits>().BindConfiguration(ODataLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var limits = builder.Configuration.GetSection(ODataLimits.SectionName).Get<ODataLimits>() ?? new ODataLimits();
+        // Read-only, honest Capabilities annotations in $metadata, added before the model is served.
+        CapabilitiesAnnotations.AddTo((EdmModel)catalogue.Model);
         builder.Services.AddControllers().AddOData(options =>
         {
             // Query features are off unless enabled; $expand stays off (the sets have no navigation properties).
             options.Select().Filter().OrderBy().Count().SetMaxTop(limits.MaxTop);
-            options.AddRouteComponents("odata", catalogue.Model, services => ODataRouteServices.Configure(services));
+            // Report parameters are the query keys without '$': "top=5" must not be read as "$top=5".
+            options.EnableNoDollarQueryOptions = false;
+            options.AddRouteComponents(ODataRouteServices.RoutePrefix, catalogue.Model, services => ODataRouteServices.Configure(services));
             options.Conventions.Add(new ReportEntitySetConvention());
             options.RouteOptions.EnableKeyAsSegment = false;
         });
+        builder.Services.AddODataRequestHandling();
     }
 
     public static void MapReports(this WebApplication app)

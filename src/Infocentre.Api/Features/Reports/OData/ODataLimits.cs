@@ -23,4 +23,12 @@ public sealed class ODataLimits
 
     [Range(1, 20)]
     public int MaxOrderByNodeCount { get; set; } = 10;
+
+    /// <summary>
+    /// Public address of the service (scheme, host and path base, e.g. https://infocentre.example.fr/api), used for
+    /// @odata.context and @odata.nextLink links. Empty: the local address the request arrived on. The Host header
+    /// is never used (see <see cref="PublicAddress"/>). Set it behind a reverse proxy.
+    /// </summary>
+    [RegularExpression(@"^https?://[^\s?#]+$", ErrorMessage = "OData:PublicBaseUrl must be an absolute http(s) URL without query or fragment.")]
+    public string? PublicBaseUrl { get; set; }
 }

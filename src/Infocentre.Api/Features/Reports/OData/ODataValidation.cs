@@ -14,10 +14,10 @@ internal static class ODataValidation
         MaxOrderByNodeCount = limits.MaxOrderByNodeCount,
         MaxExpansionDepth = 1,
         MaxAnyAllExpressionDepth = 1,
-        // matchespattern takes a regular expression: a hostile one costs CPU or fails with a 500.
-        AllowedFunctions = AllowedFunctions.AllFunctions & ~AllowedFunctions.MatchesPattern,
+        // A closed list (matchesPattern, whose regular expression can cost CPU or fail with a 500, is not in it).
+        AllowedFunctions = ODataFunctions.Allowed,
         AllowedQueryOptions = AllowedQueryOptions.Filter | AllowedQueryOptions.Select | AllowedQueryOptions.OrderBy
             | AllowedQueryOptions.Top | AllowedQueryOptions.Skip | AllowedQueryOptions.Count | AllowedQueryOptions.Apply
-            | AllowedQueryOptions.SkipToken | AllowedQueryOptions.Format | AllowedQueryOptions.Compute,
+            | AllowedQueryOptions.Format | AllowedQueryOptions.Compute,
     };
 }

@@ -3,7 +3,6 @@ using Infocentre.Reports.Parameters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.AspNetCore.OData.Query;
-using Microsoft.AspNetCore.OData.Query.Validator;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.Extensions.Options;
 using Microsoft.OData;
@@ -13,7 +12,8 @@ namespace Infocentre.Api.Features.Reports.OData;
 
 /// <summary>Serves every report and self-service source as an OData entity set (see <see cref="ReportEntitySetConvention"/>).</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ReportSetsController(ReportRunner runner, FreshnessCache freshness, IOptions<ODataLimits> limits) : ODataController
+public sealed partial class ReportSetsController(
+    ReportRunner runner, FreshnessCache freshness, IOptions<ODataLimits> limits, ILogger<ReportSetsController> logger) : ODataController
 {
     public async Task<IActionResult> Get(CancellationToken cancellationToken)
     {
@@ -41,16 +41,33 @@ public sealed class ReportSetsController(ReportRunner runner, FreshnessCache fre
         IQueryable result;
         try
         {
+            // The route's services (ODataRouteServices) supply the binder and validators used here.
             var options = new ODataQueryOptions(new ODataQueryContext(runner.Catalogue.Model, target.ElementType, feature.Path), Request);
             options.Validate(ODataValidation.Settings(limits.Value));
+            // With a page size, ApplyTo already reads the page from the database.
             result = options.ApplyTo(query, QuerySettings(limits.Value));
+            // So does $count, here rather than while the response is written: a failure can still become a 4xx.
+            if (feature.TotalCount is null && feature.TotalCountFunc is { } count)
+            {
+                feature.TotalCount = count();
+            }
         }
-        catch (Exception e) when (QueryErrors.IsClientError(e))
+        catch (Exception e) when (ODataErrors.ForQueryFailure(e) is { } refusal)
         {
-            return BadRequest(Error("InvalidQuery", QueryErrors.Message(e)));
+            // A refusal the library did not phrase itself may hide a defect: worth a warning with its stack trace.
+            if (ODataErrors.Unwrap(e) is ODataException failure)
+            {
+                LogRefused(logger, target.Name, failure.Message);
+            }
+            else
+            {
+                LogUnexpectedRefusal(logger, e, target.Name);
+            }
+
+            return refusal;
         }
 
-        HttpContext.Items[Audit.AuditTrail.RowsItem] = result is System.Collections.ICollection page ? (long?)page.Count : null;
+        HttpContext.Items[Audit.AuditTrail.RowsItem] = RowCount(result);
 
         await SetFreshnessAsync(target.Domain, cancellationToken);
         return new ObjectResult(result) { DeclaredType = typeof(IQueryable<>).MakeGenericType(target.ElementType) };
@@ -63,6 +80,15 @@ public sealed class ReportSetsController(ReportRunner runner, FreshnessCache fre
             Response.Headers[FreshnessCache.HeaderName] = last.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
     }
+
+    /// <summary>Rows of the page, for the audit trail, without running the query again.</summary>
+    private static long? RowCount(IQueryable result) => result switch
+    {
+        System.Collections.ICollection page => page.Count,
+        // With a page size, ApplyTo has read the page into memory (a TruncatedCollection): counting it runs no query.
+        _ when result.Provider is EnumerableQuery => ((System.Collections.IEnumerable)result).Cast<object>().LongCount(),
+        _ => null,
+    };
 
     private static ODataQuerySettings QuerySettings(ODataLimits limits) => new()
     {
@@ -77,4 +103,10 @@ public sealed class ReportSetsController(ReportRunner runner, FreshnessCache fre
         Message = message,
         Details = details?.Select(d => new ODataErrorDetail { Code = "InvalidParameter", Target = d.Parameter, Message = d.Message }).ToList(),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "OData query on {EntitySet} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string entitySet, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OData query on {EntitySet} refused after an unexpected failure")]
+    private static partial void LogUnexpectedRefusal(ILogger logger, Exception exception, string entitySet);
 }

@@ -59,9 +59,9 @@ public static class ReportEndpoints
         }
 
         var pageSize = top ?? limits.Value.PageSize;
-        if (pageSize < 1 || pageSize > limits.Value.MaxTop || skip is < 0 || skip > limits.Value.MaxSkip)
+        if (pageSize < 0 || pageSize > limits.Value.MaxTop || skip is < 0 || skip > limits.Value.MaxSkip)
         {
-            return BadRequest("top/skip", $"top must be between 1 and {limits.Value.MaxTop} (OData:MaxTop) and skip between 0 and {limits.Value.MaxSkip} (OData:MaxSkip).");
+            return BadRequest("top/skip", $"top must be between 0 and {limits.Value.MaxTop} (OData:MaxTop) and skip between 0 and {limits.Value.MaxSkip} (OData:MaxSkip).");
         }
 
         var target = runner.FindTarget(report.Definition.EntitySet)!;
@@ -96,8 +96,9 @@ public static class ReportEndpoints
         string? next = null;
         if (rows.Count > pageSize)
         {
-            rows.RemoveAt(rows.Count - 1);
-            next = NextLink(http.Request, (skip ?? 0) + pageSize, pageSize);
+            rows.RemoveRange(pageSize, rows.Count - pageSize);
+            // top=0 asks for the count only: there is no next page to point to.
+            next = pageSize > 0 ? NextLink(http.Request, (skip ?? 0) + pageSize, pageSize) : null;
         }
 
         http.Items[Audit.AuditTrail.RowsItem] = (long?)rows.Count;
