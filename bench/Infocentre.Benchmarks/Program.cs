@@ -5,6 +5,7 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
 {
     ["seed"] = SeedBenchmark.RunAsync,
     ["reports"] = ReportBenchmark.RunAsync,
+    ["exports"] = ExportBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))

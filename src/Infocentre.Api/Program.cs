@@ -1,4 +1,5 @@
 using Infocentre.Api.Features.Audit;
+using Infocentre.Api.Features.Exports;
 using Infocentre.Api.Features.Freshness;
 using Infocentre.Api.Features.Health;
 using Infocentre.Api.Features.Home;
@@ -18,6 +19,7 @@ builder.Services.AddInfocentreHealthChecks();
 builder.Services.AddInfocentreOpenApi();
 builder.AddReports();
 builder.Services.AddAuditTrail();
+builder.Services.AddExports();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapHome();
 app.MapInfocentreHealthChecks();
 app.MapReports();
 app.MapReportEndpoints();
+app.MapExportEndpoints();
 app.MapAuditEndpoints();
 
 await app.RunAsync();
