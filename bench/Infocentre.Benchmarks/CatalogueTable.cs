@@ -80,7 +80,7 @@ internal sealed record CatalogueTable(
             line(m.Failure is { } failure
                 ? $"| {e.Code} | {Cell(e.Title)} | {e.EntitySet} | {e.Domain} | | | | | | **FAILED**: {Cell(failure)} |"
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"| {e.Code} | {Cell(e.Title)} | {e.EntitySet} | {e.Domain} | {m.Parameters} | {m.Rows:N0}{(m.More ? " (more)" : "")} | {m.Bytes / 1000.0:N0} | {m.Median:N0} | {m.Max:N0} | {Flag(m)} |"));
+                    $"| {e.Code} | {Cell(e.Title)} | {e.EntitySet} | {e.Domain} | {m.Parameters} | {m.Rows:N0}{(m.More ? " (more)" : "")} | {m.Bytes / 1000.0:N1} | {m.Median:N0} | {m.Max:N0} | {Flag(m)} |"));
         }
 
         line("");
