@@ -413,7 +413,7 @@ internal sealed class SpendingGenerator(DemoModel model)
                     TiersCode = tiers.Code, ServiceExecutant = centre.ServiceExecutant, DateBase = tranche.DateBase,
                     DateDerniereOperation = operation, DatePaiement = tranche.DatePaiement,
                     DelaiPaiementJours = tranche.DatePaiement is { } on ? on.DayNumber - tranche.DateBase.DayNumber : null,
-                    Montant = DemoRandom.Euros(share),
+                    Montant = DemoRandom.Euros(share), TypeFlux = DemoFlux.Of(tranche.DpNumero, type),
                 });
                 if (tranche.DatePaiement is { } paidOn)
                 {
@@ -448,7 +448,7 @@ internal sealed class SpendingGenerator(DemoModel model)
                 CentreFinancierCode = centre.Centre.Code, DomaineFonctionnelCode = domaine, ActiviteCode = activite,
                 SocieteCode = centre.Societe, SfNumero = numero, EjNumero = ejNumero, EjPoste = poste, TypeEjCode = type,
                 CodeMouvement = movement, DateComptable = on, TiersCode = tiers.Code, Montant = DemoRandom.Euros(montant),
-                EstSolde = solde,
+                EstSolde = solde, CompteBudgetaireCode = combo.Categorie,
             };
         }
 
@@ -502,19 +502,20 @@ internal sealed class SpendingGenerator(DemoModel model)
             var operation = statut == "PAY"
                 ? paid
                 : dateBase.AddDays(Math.Min(lastOperationDelay, cutoff.DayNumber - dateBase.DayNumber));
+            var dpNumero = (100_000L + ++counters.DpSansEj).ToString("D9", CultureInfo.InvariantCulture);
             batch.Paiements.Add(new PaymentLine
             {
                 Exercice = operation.Year, Periode = operation.Month, MinistereCode = centre.MinistereCode,
                 ProgrammeCode = centre.ProgrammeCode, CentreFinancierCode = centre.Centre.Code, DomaineFonctionnelCode = domaine,
                 ActiviteCode = activite, SocieteCode = centre.Societe,
-                DpNumero = (100_000L + ++counters.DpSansEj).ToString("D9", CultureInfo.InvariantCulture), DpPoste = 1,
+                DpNumero = dpNumero, DpPoste = 1,
                 EjNumero = null, EjPoste = null, TypeEjCode = null, TypePiece = "KR", NatureDpCode = nature, Statut = statut,
                 CentreCoutsCode = centreCouts, CompteBudgetaireCode = combo.Categorie, CompteGeneralCode = compte,
                 GroupeMarchandisesCode = groupe, LocalisationCode = centre.Localisation, TiersCode = tiers.Code,
                 ServiceExecutant = centre.ServiceExecutant, DateBase = dateBase, DateDerniereOperation = operation,
                 DatePaiement = statut == "PAY" ? paid : null,
                 DelaiPaiementJours = statut == "PAY" ? paid.DayNumber - dateBase.DayNumber : null,
-                Montant = DemoRandom.Euros(amount),
+                Montant = DemoRandom.Euros(amount), TypeFlux = DemoFlux.Of(dpNumero, null),
             });
         }
     }
