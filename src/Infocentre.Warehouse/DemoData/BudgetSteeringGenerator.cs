@@ -98,6 +98,8 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
             });
         }
 
+        // The tiny warehouse has a dozen budget lines: rarer movements are made frequent so that every report has rows.
+        var rare = profile.Size == DemoSize.Tiny ? 0.5 : 0.0;
         Add("LFI", new DateOnly(e, 1, 1), aeLfi, cpLfi, acte: $"LFI-{e}");
         long ae = aeLfi, cp = cpLfi;
         void Opening(string type, DateOnly on, double aeRate, double cpRate, string? contrepartie = null, string? fonds = null)
@@ -120,20 +122,20 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
             Opening("REP", random.DayOfYear(e, 60, 90), rate, rate, fonds: random.Pick(FondsDeConcours).Code);
         }
 
-        if (random.Chance(0.25))
+        if (random.Chance(Math.Max(0.25, rare)))
         {
             var rate = random.Between(0.005, 0.04);
             Opening("FDC", random.DayOfYear(e, 40, 330), rate, rate, fonds: random.Pick(FondsDeConcours).Code);
         }
 
-        if (random.Chance(0.1))
+        if (random.Chance(Math.Max(0.1, rare)))
         {
             var rate = random.Between(0.002, 0.02);
             Opening("ADP", random.DayOfYear(e, 40, 330), rate, rate, fonds: random.Pick(AttributionsDeProduits).Code);
         }
 
         var sameMinistry = model.Programmes.Where(p => p.MinistereCode == centre.MinistereCode && p.Code != centre.ProgrammeCode).ToList();
-        if (sameMinistry.Count > 0 && random.Chance(0.12))
+        if (sameMinistry.Count > 0 && random.Chance(Math.Max(0.12, rare)))
         {
             var rate = random.Between(0.002, 0.02) * (random.Chance(0.5) ? 1 : -1);
             Opening("VIR", random.DayOfYear(e, 120, 320), rate, rate, contrepartie: random.Pick(sameMinistry).Code);
@@ -146,12 +148,12 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
             Opening("TRF", random.DayOfYear(e, 120, 320), rate, rate, contrepartie: random.Pick(others).Code);
         }
 
-        if (random.Chance(0.04))
+        if (random.Chance(Math.Max(0.04, rare)))
         {
             Opening("DA", random.DayOfYear(e, 150, 320), random.Between(0.01, 0.03), random.Between(0.01, 0.03));
         }
 
-        if (combo.Categorie[0] != '2' && random.Chance(0.06))
+        if (combo.Categorie[0] != '2' && random.Chance(Math.Max(0.06, rare)))
         {
             // Fongibilité asymétrique: titre 2 credits of the same programme used for other spending.
             var rate = random.Between(0.001, 0.01);
