@@ -98,8 +98,9 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
             });
         }
 
-        // The tiny warehouse has a dozen budget lines: rarer movements are made frequent so that every report has rows.
-        var rare = profile.Size == DemoSize.Tiny ? 0.5 : 0.0;
+        // The tiny warehouse has a dozen budget lines: there every line gets every kind of movement, so that each
+        // report has rows whatever the draw.
+        var rare = profile.Size == DemoSize.Tiny ? 1.0 : 0.0;
         Add("LFI", new DateOnly(e, 1, 1), aeLfi, cpLfi, acte: $"LFI-{e}");
         long ae = aeLfi, cp = cpLfi;
         void Opening(string type, DateOnly on, double aeRate, double cpRate, string? contrepartie = null, string? fonds = null)
@@ -125,7 +126,7 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
         if (random.Chance(Math.Max(0.25, rare)))
         {
             var rate = random.Between(0.005, 0.04);
-            Opening("FDC", random.DayOfYear(e, 40, 330), rate, rate, fonds: random.Pick(FondsDeConcours).Code);
+            Opening("FDC", random.DayOfYear(e, 40, 330), rate, rate, fonds: random.Pick(rare > 0 ? EuropeanFunds : FondsDeConcours).Code);
         }
 
         if (random.Chance(Math.Max(0.1, rare)))
@@ -141,7 +142,7 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
             Opening("VIR", random.DayOfYear(e, 120, 320), rate, rate, contrepartie: random.Pick(sameMinistry).Code);
         }
 
-        if (random.Chance(0.12))
+        if (random.Chance(Math.Max(0.12, rare)))
         {
             var others = model.Programmes.Where(p => p.Code != centre.ProgrammeCode).ToList();
             var rate = random.Between(0.002, 0.02) * (random.Chance(0.5) ? 1 : -1);
@@ -291,7 +292,9 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
     private void Tranches(Random random, Counters counters, DemoModel.Combo combo, SpendingBatch batch, List<FunctionalTranche> rows)
     {
         var e = batch.Credit.Exercice;
-        var works = Commitments(batch, e).Where(r => WorksTypes.Contains(r.TypeEjCode)).ToList();
+        // On tiny, investment subsidies (ZSUB, ZDEC) are managed in tranches too, so that every programme has one.
+        var tiny = profile.Size == DemoSize.Tiny;
+        var works = Commitments(batch, e).Where(r => WorksTypes.Contains(r.TypeEjCode) || (tiny && r.TypeEjCode is "ZSUB" or "ZDEC")).ToList();
         if (works.Count == 0)
         {
             return;
@@ -304,7 +307,7 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
         {
             "52" => "Informatique",
             "51" => random.Chance(0.6) ? "Immobilier" : "Équipement",
-            _ => works.Any(r => r.TypeEjCode == "ZBAU") ? "Immobilier" : "Équipement",
+            _ => works.Any(r => r.TypeEjCode is "ZBAU" or "ZSUB" or "ZDEC") ? "Immobilier" : "Équipement",
         };
         var numero = $"{combo.Centre.ProgrammeCode}-{e}-TF{++counters.Tranche:D5}";
         var first = works.Min(r => r.DateCreationEj);
@@ -473,6 +476,8 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
         new() { Code = "1-2-00458", Libelle = "Fonds européen pour les affaires maritimes, la pêche et l'aquaculture (FEAMPA)", Nature = "FDC", FondsEuropeen = "FEAMPA", TauxCofinancement = 70m },
         new() { Code = "1-3-00210", Libelle = "Dons et legs", Nature = "FDC" },
     ];
+
+    private static readonly Fonds[] EuropeanFunds = [.. FondsDeConcours.Where(f => f.FondsEuropeen is not null)];
 
     private static readonly Fonds[] AttributionsDeProduits =
     [

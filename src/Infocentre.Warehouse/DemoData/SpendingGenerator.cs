@@ -422,7 +422,9 @@ internal sealed class SpendingGenerator(DemoModel model)
             }
 
             var engaged = amount;
-            if (settledInYear && reduce && consumed < amount)
+            // On tiny, the last exercice also releases what its open EJ will not consume, so that it has réductions.
+            var tinyRelease = profile.Size == DemoSize.Tiny && exercice == profile.LastExercice;
+            if (((settledInYear && reduce) || tinyRelease) && consumed < amount)
             {
                 batch.Engagements.Add(Row(TypeMontantReduction, reductionDate, consumed - amount, 0));
                 engaged = consumed;

@@ -238,4 +238,39 @@ public sealed partial class BudgetGoldenTests
 
         Assert.True(tested > 0, "the tiny warehouse has no European fund movement");
     }
+
+    // INF-BUD-31: consumption of N against N-1, with the gap and the evolution rate.
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Year_on_year_comparison_equals_two_exercices_of_plain_sql(WarehouseProvider provider)
+    {
+        var app = await SharedApps.GetAsync(warehouses, provider);
+        var w = app.Warehouse;
+        var latest = await LatestAsync(w, "fact_engagement");
+        async Task<List<Row>> Expect(int exercice, string? programme)
+        {
+            var current = (await BudgetLinesAsync(w, exercice)).Where(l => l.Source != "MVT").Select(l => (Year: 0, Line: l));
+            var previous = (await BudgetLinesAsync(w, exercice - 1)).Where(l => l.Source != "MVT").Select(l => (Year: 1, Line: l));
+            return current.Concat(previous)
+                .Where(x => programme is null || x.Line.Programme == programme)
+                .GroupBy(x => (x.Line.Programme, Libelle: x.Line.ProgrammeLibelle ?? Na, Titre: x.Line.Titre ?? 0))
+                .Select(g =>
+                {
+                    decimal Sum(int year, Func<BudgetLine, decimal> amount) => g.Where(x => x.Year == year).Sum(x => amount(x.Line));
+                    var aeN = Sum(0, l => l.Engage) - Sum(0, l => l.Bascule);
+                    var aeN1 = Sum(1, l => l.Engage) - Sum(1, l => l.Bascule);
+                    var cpN = Sum(0, l => l.CpConso);
+                    var cpN1 = Sum(1, l => l.CpConso);
+                    return Expected.Make(("Programme", g.Key.Programme), ("ProgrammeLibelle", g.Key.Libelle), ("Titre", g.Key.Titre),
+                        ("EngageN", Sum(0, l => l.Engage)), ("BasculeN", Sum(0, l => l.Bascule)), ("AeN", aeN),
+                        ("EngageN1", Sum(1, l => l.Engage)), ("BasculeN1", Sum(1, l => l.Bascule)), ("AeN1", aeN1),
+                        ("EcartAe", aeN - aeN1), ("EvolutionAe", Ratio(aeN - aeN1, aeN1)),
+                        ("CpN", cpN), ("CpN1", cpN1), ("EcartCp", cpN - cpN1), ("EvolutionCp", Ratio(cpN - cpN1, cpN1)));
+                })
+                .ToList();
+        }
+
+        await AssertReportAsync(app, "INF-BUD-31", "", await Expect(latest, null), "Programme", "Titre");
+        await AssertReportAsync(app, "INF-BUD-31", "&programme=0176", await Expect(latest, "0176"), "Programme", "Titre");
+    }
 }

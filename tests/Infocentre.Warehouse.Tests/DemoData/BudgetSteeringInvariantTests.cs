@@ -148,7 +148,7 @@ public abstract class BudgetSteeringInvariantTests
         """);
 
     [Fact]
-    public Task Every_steering_fact_has_rows_in_the_latest_exercice()
+    public async Task Every_steering_fact_has_rows_in_the_latest_exercice()
     {
         foreach (var table in new[]
         {
