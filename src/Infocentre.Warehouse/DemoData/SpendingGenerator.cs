@@ -422,12 +422,17 @@ internal sealed class SpendingGenerator(DemoModel model)
             }
 
             var engaged = amount;
-            // On tiny, the last exercice also releases what its open EJ will not consume, so that it has réductions.
-            var tinyRelease = profile.Size == DemoSize.Tiny && exercice == profile.LastExercice;
-            if (((settledInYear && reduce) || tinyRelease) && consumed < amount)
+            if (settledInYear && reduce && consumed < amount)
             {
                 batch.Engagements.Add(Row(TypeMontantReduction, reductionDate, consumed - amount, 0));
                 engaged = consumed;
+            }
+            else if (profile.Size == DemoSize.Tiny && exercice == profile.LastExercice && consumed < amount)
+            {
+                // Tiny's last exercice releases half of what its open EJ have not consumed, so that it has réductions.
+                var released = (amount - consumed) / 2;
+                batch.Engagements.Add(Row(TypeMontantReduction, reductionDate, -released, 0));
+                engaged = amount - released;
             }
 
             engagedTotal += engaged;

@@ -91,7 +91,7 @@ public sealed partial class BudgetGoldenTests
         await AssertReportAsync(app, "INF-BUD-02", $"&exercice={latest - 1}&programme=0176", await Expect(latest - 1, "0176"), "Programme", "Bop", "BopLibelle", "Titre");
     }
 
-    // INF-BUD-07: consumption against crédits ouverts by titre and catégorie, with consumption rates.
+    // INF-BUD-07: consumption against crédits ouverts by titre and catégorie, with consumption rates and share of CP.
     [Theory]
     [MemberData(nameof(Engines))]
     public async Task Consumption_by_titre_and_categorie_with_rates_equals_plain_sql(WarehouseProvider provider)
@@ -114,7 +114,8 @@ public sealed partial class BudgetGoldenTests
                         ("MontantEngage", g.Sum(l => l.Engage)), ("Bascule", g.Sum(l => l.Bascule)), ("AeConsommees", ae), ("CpConsommes", cp),
                         ("TauxConsommationAe", Ratio(ae, aeOuverts)), ("TauxConsommationCp", Ratio(cp, cpOuverts)));
                 })
-                .ToList();
+                .ToList()
+                .WithShare("PartCp", "CpConsommes");
 
         await AssertReportAsync(app, "INF-BUD-07", "", await Expect(latest, null), "Programme", "Titre", "Categorie");
         await AssertReportAsync(app, "INF-BUD-07", "&programme=0354", await Expect(latest, "0354"), "Programme", "Titre", "Categorie");

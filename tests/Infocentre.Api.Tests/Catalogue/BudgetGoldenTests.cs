@@ -100,3 +100,19 @@ public sealed partial class BudgetGoldenTests(TinyWarehouses warehouses)
         await AssertReportAsync(app, "INF-BUD-57", $"&exercice={latest - 1}&statut=Trait%C3%A9e", await Expect(latest - 1, "Traitée"), "NumeroDa");
     }
 }
+
+/// <summary>Shares of the report total, as the definitions' share measures document them.</summary>
+internal static class ShareExtensions
+{
+    /// <summary>Adds <paramref name="name"/> = row value of <paramref name="of"/> / total over the rows (null when the total is 0).</summary>
+    public static List<Row> WithShare(this List<Row> rows, string name, string of)
+    {
+        var total = rows.Sum(r => r.Number(of) ?? 0m);
+        foreach (var row in rows)
+        {
+            row[name] = total == 0 ? null : (row.Number(of) ?? 0m) / total;
+        }
+
+        return rows;
+    }
+}
