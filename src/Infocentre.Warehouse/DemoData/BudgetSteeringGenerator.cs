@@ -361,7 +361,7 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
         }
     }
 
-    private static void Purchases(Random random, Counters counters, DemoModel.Combo combo, SpendingBatch batch, List<PurchaseRequest> rows)
+    private void Purchases(Random random, Counters counters, DemoModel.Combo combo, SpendingBatch batch, List<PurchaseRequest> rows)
     {
         var e = batch.Credit.Exercice;
         var centre = combo.Centre;
@@ -393,7 +393,8 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
             rows.Add(da);
         }
 
-        if (random.Chance(0.2))
+        // On tiny, every budget line has one, so that each programme has DA.
+        if (random.Chance(profile.Size == DemoSize.Tiny ? 1.0 : 0.2))
         {
             // A DA not (yet) processed: created late in the year, never replicated.
             var amount = random.LogNormalCents(3_000, 1.0, 100, 200_000);

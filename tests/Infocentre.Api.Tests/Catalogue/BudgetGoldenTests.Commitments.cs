@@ -66,7 +66,7 @@ public sealed partial class BudgetGoldenTests
                 .ToList();
 
         var keys = new[] { "CentreFinancier", "NumeroEj", "Fournisseur", "FournisseurNom", "DateDerniereOperation" };
-        var byDefault = await Expect(latest, 90);
+        var byDefault = await Expect(latest, 30);
         var all = await Expect(latest, 0);
         Assert.True(all.Count > byDefault.Count, "the default threshold should leave out some recently moved EJ");
         Rows.AssertSameSet(byDefault, await ActualAsync(app, "INF-BUD-21"), keys, $"INF-BUD-21 on {provider}");

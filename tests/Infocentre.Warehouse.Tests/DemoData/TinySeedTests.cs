@@ -118,7 +118,7 @@ public sealed class TinySeedTests
 
         var tables = SeededTables(first.Warehouse);
         Assert.Contains("fact_demande_paiement", tables);
-        Assert.Equal(29, tables.Count);
+        Assert.Equal(39, tables.Count);
         foreach (var table in tables)
         {
             var a = await DumpAsync(first.Warehouse, table);
@@ -180,6 +180,16 @@ public sealed class TinySeedTests
             db.AddRange(data.Titres());
             db.AddRange(data.Encaissements());
             db.AddRange(data.Ecritures());
+            db.AddRange(DemoDataSet.TypesMouvementCredit);
+            db.AddRange(DemoDataSet.Fonds);
+            db.AddRange(data.AxesAnalytiques);
+            db.AddRange(data.MouvementsCredits());
+            db.AddRange(data.Programmations());
+            db.AddRange(data.Emplois());
+            db.AddRange(data.EcheanciersCp());
+            db.AddRange(data.TranchesFonctionnelles());
+            db.AddRange(data.ActesControleBudgetaire());
+            db.AddRange(data.DemandesAchat());
             await db.SaveChangesAsync();
         }
 

@@ -27,7 +27,7 @@ internal static partial class PerimeterTargets
         new("INF-BUD-18", "EcheancierCpEngagements", "INF-BUD-18", "CpN1", "SELECT f.cp_prevus AS v FROM fact_echeancier_cp f WHERE f.annee_echeance = f.exercice + 1", [], null, "Programme"),
         new("INF-BUD-19", "AeAffecteesNonEngagees", "INF-BUD-19", "AeAffectees", "SELECT f.ae_affectees AS v FROM fact_tranche_fonctionnelle f WHERE 1 = 1", [], null, "Programme"),
         new("INF-BUD-20", "BasculeEjNonSoldes", "INF-BUD-20", "Bascule", "SELECT f.montant_bascule AS v FROM fact_engagement f WHERE f.type_montant_code = '350'", [], null, "Programme"),
-        new("INF-BUD-21", "EjDormants", "INF-BUD-21", "RestesAPayer", "SELECT f.cp_prevus AS v FROM fact_echeancier_cp f WHERE (SELECT COUNT(*) FROM dim_calendrier c WHERE c.date > f.date_derniere_operation AND c.exercice <= f.exercice) >= 90", [], null, null),
+        new("INF-BUD-21", "EjDormants", "INF-BUD-21", "RestesAPayer", "SELECT f.cp_prevus AS v FROM fact_echeancier_cp f WHERE (SELECT COUNT(*) FROM dim_calendrier c WHERE c.date > f.date_derniere_operation AND c.exercice <= f.exercice) >= 30", [], null, null),
         new("INF-BUD-22", "EngagementsParTypeEj", "INF-BUD-22", "MontantEngage", "SELECT f.montant_engage AS v FROM fact_engagement f WHERE 1 = 1", [], null, "Programme"),
         new("INF-BUD-23", "DetailPostesEj", "INF-BUD-23", "MontantEngage", "SELECT f.montant_engage AS v FROM fact_engagement f WHERE 1 = 1", [], null, null),
         new("INF-BUD-24", "RetraitsEngagement", "INF-BUD-24", "MontantRetire", "SELECT f.montant_engage AS v FROM fact_engagement f WHERE f.type_montant_code = '200'", [], null, "Programme"),
