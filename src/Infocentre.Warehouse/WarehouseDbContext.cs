@@ -55,6 +55,8 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<LedgerView> LedgerView => Set<LedgerView>();
     public DbSet<RevenueView> RevenueView => Set<RevenueView>();
     public DbSet<SubsidyPaymentView> SubsidyPaymentView => Set<SubsidyPaymentView>();
+    public DbSet<CreditMovement> CreditMovements => Set<CreditMovement>();
+    public DbSet<CreditSituationView> CreditSituationView => Set<CreditSituationView>();
 
     public DbSet<OneRow> OneRow => Set<OneRow>();
 
@@ -79,6 +81,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         DimensionModel.Configure(modelBuilder);
         FactModel.Configure(modelBuilder);
         ReportingViewModel.Configure(modelBuilder);
+        BudgetSteeringModel.Configure(modelBuilder);
         PerimeterFilters.Configure(modelBuilder, this);
         AccessModel.Configure(modelBuilder);
         WindowFunctions.Configure(modelBuilder);

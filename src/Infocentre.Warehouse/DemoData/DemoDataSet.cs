@@ -12,7 +12,7 @@ namespace Infocentre.Warehouse.DemoData;
 /// Each fact stream replays the generators from the start, so enumerating one table never holds another in
 /// memory; the generators only keep the rows of one budget line (or one titre) at a time.
 /// </remarks>
-public sealed class DemoDataSet
+public sealed partial class DemoDataSet
 {
     private readonly DemoModel model;
     private readonly HashSet<string> subventionnable;

@@ -97,6 +97,9 @@ public static class DemoSeeder
             await Load(data.NaturesDp, false);
             await Load(data.Clients, false);
             await Load(data.NaturesRecette, false);
+            await Load(DemoDataSet.TypesMouvementCredit, false);
+            await Load(DemoDataSet.Fonds, false);
+            await Load(data.AxesAnalytiques, false);
 
             await Load(data.Credits(), true);
             await Load(data.Engagements(), true);
@@ -113,6 +116,13 @@ public static class DemoSeeder
             await Load(data.Titres(), true);
             await Load(data.Encaissements(), true);
             await Load(data.Ecritures(), true);
+            await Load(data.MouvementsCredits(), true);
+            await Load(data.Programmations(), true);
+            await Load(data.Emplois(), true);
+            await Load(data.EcheanciersCp(), true);
+            await Load(data.TranchesFonctionnelles(), true);
+            await Load(data.ActesControleBudgetaire(), true);
+            await Load(data.DemandesAchat(), true);
 
             long Rows(params string[] names) => tables.Where(t => names.Contains(t.Table)).Sum(t => t.Rows);
             var finishedAt = DateTime.UtcNow;

@@ -413,7 +413,7 @@ internal sealed class SpendingGenerator(DemoModel model)
                     TiersCode = tiers.Code, ServiceExecutant = centre.ServiceExecutant, DateBase = tranche.DateBase,
                     DateDerniereOperation = operation, DatePaiement = tranche.DatePaiement,
                     DelaiPaiementJours = tranche.DatePaiement is { } on ? on.DayNumber - tranche.DateBase.DayNumber : null,
-                    Montant = DemoRandom.Euros(share),
+                    Montant = DemoRandom.Euros(share), TypeFlux = DemoFlux.Of(tranche.DpNumero, type),
                 });
                 if (tranche.DatePaiement is { } paidOn)
                 {
@@ -426,6 +426,13 @@ internal sealed class SpendingGenerator(DemoModel model)
             {
                 batch.Engagements.Add(Row(TypeMontantReduction, reductionDate, consumed - amount, 0));
                 engaged = consumed;
+            }
+            else if (profile.Size == DemoSize.Tiny && exercice == profile.LastExercice && consumed < amount)
+            {
+                // Tiny's last exercice releases half of what its open EJ have not consumed, so that it has réductions.
+                var released = (amount - consumed) / 2;
+                batch.Engagements.Add(Row(TypeMontantReduction, reductionDate, -released, 0));
+                engaged = amount - released;
             }
 
             engagedTotal += engaged;
@@ -448,7 +455,7 @@ internal sealed class SpendingGenerator(DemoModel model)
                 CentreFinancierCode = centre.Centre.Code, DomaineFonctionnelCode = domaine, ActiviteCode = activite,
                 SocieteCode = centre.Societe, SfNumero = numero, EjNumero = ejNumero, EjPoste = poste, TypeEjCode = type,
                 CodeMouvement = movement, DateComptable = on, TiersCode = tiers.Code, Montant = DemoRandom.Euros(montant),
-                EstSolde = solde,
+                EstSolde = solde, CompteBudgetaireCode = combo.Categorie,
             };
         }
 
@@ -502,19 +509,20 @@ internal sealed class SpendingGenerator(DemoModel model)
             var operation = statut == "PAY"
                 ? paid
                 : dateBase.AddDays(Math.Min(lastOperationDelay, cutoff.DayNumber - dateBase.DayNumber));
+            var dpNumero = (100_000L + ++counters.DpSansEj).ToString("D9", CultureInfo.InvariantCulture);
             batch.Paiements.Add(new PaymentLine
             {
                 Exercice = operation.Year, Periode = operation.Month, MinistereCode = centre.MinistereCode,
                 ProgrammeCode = centre.ProgrammeCode, CentreFinancierCode = centre.Centre.Code, DomaineFonctionnelCode = domaine,
                 ActiviteCode = activite, SocieteCode = centre.Societe,
-                DpNumero = (100_000L + ++counters.DpSansEj).ToString("D9", CultureInfo.InvariantCulture), DpPoste = 1,
+                DpNumero = dpNumero, DpPoste = 1,
                 EjNumero = null, EjPoste = null, TypeEjCode = null, TypePiece = "KR", NatureDpCode = nature, Statut = statut,
                 CentreCoutsCode = centreCouts, CompteBudgetaireCode = combo.Categorie, CompteGeneralCode = compte,
                 GroupeMarchandisesCode = groupe, LocalisationCode = centre.Localisation, TiersCode = tiers.Code,
                 ServiceExecutant = centre.ServiceExecutant, DateBase = dateBase, DateDerniereOperation = operation,
                 DatePaiement = statut == "PAY" ? paid : null,
                 DelaiPaiementJours = statut == "PAY" ? paid.DayNumber - dateBase.DayNumber : null,
-                Montant = DemoRandom.Euros(amount),
+                Montant = DemoRandom.Euros(amount), TypeFlux = DemoFlux.Of(dpNumero, null),
             });
         }
     }

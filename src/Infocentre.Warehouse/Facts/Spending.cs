@@ -38,6 +38,8 @@ public sealed class ServiceFaitLine : Imputation
     public required string TiersCode { get; set; }
     public decimal Montant { get; set; }
     public bool EstSolde { get; set; }
+    /// <summary>Compte budgétaire (LOLF catégorie) of the EJ poste the SF certifies.</summary>
+    public string? CompteBudgetaireCode { get; set; }
 }
 
 /// <summary>
@@ -69,4 +71,6 @@ public sealed class PaymentLine : Imputation
     /// <summary>Délai global de paiement in days (date de base to payment), computed at load time.</summary>
     public int? DelaiPaiementJours { get; set; }
     public decimal Montant { get; set; }
+    /// <summary>Interface flow the DP came in by: FLUX1 (saisie Chorus), FLUX2 (Chorus Pro), FLUX3 (application ministérielle), FLUX4 (carte achat).</summary>
+    public string? TypeFlux { get; set; }
 }

@@ -89,6 +89,8 @@ public sealed class PaymentView : SpendingColumns
     public int? DelaiPaiementJours { get; set; }
     public decimal Montant { get; set; }
     public decimal MontantPaye { get; set; }
+    /// <summary>FLUX1 (saisie Chorus), FLUX2 (Chorus Pro), FLUX3 (application ministérielle), FLUX4 (carte achat).</summary>
+    public string? TypeFlux { get; set; }
 }
 
 /// <summary>v_ecriture_comptable: general-ledger lines with the PCE account, its class and the société.</summary>

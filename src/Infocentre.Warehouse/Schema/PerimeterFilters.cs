@@ -27,6 +27,21 @@ internal static class PerimeterFilters
         Restrict<LedgerView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<RevenueView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<SubsidyPaymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<CreditMovement>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<CreditProgramming>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<Employment>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PaymentSchedule>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<FunctionalTranche>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<BudgetControlAct>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PurchaseRequest>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<CreditMovementView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<CreditSituationView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<EmploymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PaymentScheduleView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<FunctionalTrancheView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<BudgetControlActView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PurchaseRequestView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AnalyticalExecutionView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Infocentre.Warehouse.Schema;
 /// DDL of the flat reporting views. Dimensions are LEFT JOINed on their primary key so that every engine
 /// drops the joins a query does not use; union views repeat the joins in each arm so filters push down.
 /// </summary>
-public static class ReportingViewSql
+public static partial class ReportingViewSql
 {
     private const string ImputationJoins = """
         LEFT JOIN dim_ministere m ON m.code = f.ministere_code
@@ -82,6 +82,7 @@ public static class ReportingViewSql
         ("v_recette_non_fiscale", Revenue(d)),
         ("v_versement_subvention", SubsidyPayment(d)),
         ("v_one_row", "SELECT 1 AS id\n"),
+        .. BudgetSteering(d),
     ];
 
     private static string Credit() => Select(
@@ -118,7 +119,7 @@ public static class ReportingViewSql
             "nature_dp_libelle", "statut", "centre_couts_code", "compte_budgetaire_code", "categorie_code",
             "compte_general_code", "compte_general_libelle", "groupe_marchandises_code", "localisation_code",
             "localisation_libelle", "service_executant", "tiers_siren", "tiers_rna", "branche_est_subventionnable",
-            "date_base", "date_derniere_operation", "date_paiement", "delai_paiement_jours", "montant", "montant_paye"],
+            "date_base", "date_derniere_operation", "date_paiement", "delai_paiement_jours", "montant", "montant_paye", "type_flux"],
         new()
         {
             ["nature_dp_libelle"] = "n.libelle", ["categorie_code"] = "cb.categorie_code",
@@ -156,13 +157,13 @@ public static class ReportingViewSql
         }, joins + cb);
         var sf = Select("fact_service_fait f", columns, new()
         {
-            ["source"] = "'SF'", ["centre_couts_code"] = d.NullText, ["compte_budgetaire_code"] = d.NullText,
-            ["compte_budgetaire_libelle"] = d.NullText, ["compte_general_code"] = d.NullText,
+            ["source"] = "'SF'", ["centre_couts_code"] = d.NullText,
+            ["compte_budgetaire_libelle"] = "cb.libelle", ["compte_general_code"] = d.NullText,
             ["groupe_marchandises_code"] = d.NullText, ["localisation_code"] = d.NullText, ["dp_numero"] = d.NullText,
             ["montant_engage"] = d.ZeroAmount, ["montant_bascule"] = d.ZeroAmount,
             ["montant_certifie_non_solde"] = $"CASE WHEN f.est_solde = {d.True} THEN {d.ZeroAmount} ELSE f.montant END",
             ["montant_pre_enregistre"] = d.ZeroAmount, ["montant_facture"] = d.ZeroAmount, ["montant_paye"] = d.ZeroAmount,
-        }, joins);
+        }, joins + cb);
         var dp = Select("fact_demande_paiement f", columns, new()
         {
             ["source"] = "'DP'", ["compte_budgetaire_libelle"] = "cb.libelle", ["sf_numero"] = d.NullText,

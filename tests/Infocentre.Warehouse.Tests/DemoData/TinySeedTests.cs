@@ -22,12 +22,16 @@ public sealed class TinySqliteInvariantTests(TinySqliteWarehouse warehouse)
         var ej = await warehouse.CountAsync("SELECT COUNT(DISTINCT ej_numero) FROM fact_engagement");
         Assert.InRange(ej, 12, 40);
         var facts = warehouse.Summary.FactRows;
-        Assert.InRange(facts, 200, 1_000);
+        Assert.InRange(facts, 200, 2_000);
         Assert.Equal(facts, await warehouse.CountAsync("""
             SELECT (SELECT COUNT(*) FROM fact_credit) + (SELECT COUNT(*) FROM fact_engagement)
                  + (SELECT COUNT(*) FROM fact_service_fait) + (SELECT COUNT(*) FROM fact_demande_paiement)
                  + (SELECT COUNT(*) FROM fact_ecriture_comptable) + (SELECT COUNT(*) FROM fact_titre_perception)
                  + (SELECT COUNT(*) FROM fact_encaissement)
+                 + (SELECT COUNT(*) FROM fact_mouvement_credit) + (SELECT COUNT(*) FROM fact_programmation)
+                 + (SELECT COUNT(*) FROM fact_emploi) + (SELECT COUNT(*) FROM fact_echeancier_cp)
+                 + (SELECT COUNT(*) FROM fact_tranche_fonctionnelle) + (SELECT COUNT(*) FROM fact_acte_controle_budgetaire)
+                 + (SELECT COUNT(*) FROM fact_demande_achat)
             """));
     }
 
@@ -114,7 +118,7 @@ public sealed class TinySeedTests
 
         var tables = SeededTables(first.Warehouse);
         Assert.Contains("fact_demande_paiement", tables);
-        Assert.Equal(29, tables.Count);
+        Assert.Equal(39, tables.Count);
         foreach (var table in tables)
         {
             var a = await DumpAsync(first.Warehouse, table);
@@ -176,6 +180,16 @@ public sealed class TinySeedTests
             db.AddRange(data.Titres());
             db.AddRange(data.Encaissements());
             db.AddRange(data.Ecritures());
+            db.AddRange(DemoDataSet.TypesMouvementCredit);
+            db.AddRange(DemoDataSet.Fonds);
+            db.AddRange(data.AxesAnalytiques);
+            db.AddRange(data.MouvementsCredits());
+            db.AddRange(data.Programmations());
+            db.AddRange(data.Emplois());
+            db.AddRange(data.EcheanciersCp());
+            db.AddRange(data.TranchesFonctionnelles());
+            db.AddRange(data.ActesControleBudgetaire());
+            db.AddRange(data.DemandesAchat());
             await db.SaveChangesAsync();
         }
 
