@@ -27,6 +27,12 @@ internal static class PerimeterFilters
         Restrict<LedgerView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<RevenueView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<SubsidyPaymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PaymentOperation>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccrualLine>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<ServiceFaitView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PaymentOperationView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccrualView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<MarketExecutionView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
     }
 
     /// <summary>
