@@ -108,16 +108,17 @@ internal sealed class SpendingEnrichment(DemoModel model)
             return;
         }
 
-        (string Nature, string Categorie, string Compte, string? Groupe, string Branche, int Delai)[] supplements =
+        (string Nature, string Categorie, string Compte, string? Groupe, string Branche, int Delai, double Median)[] supplements =
         [
-            ("2.2", "31", "6061000000", "17.02.01", "Z004", 12),
-            ("3.2", "61", "6512300000", null, "Z001", 9),
-            ("4.3", "63", "6531000000", null, "Z041", 21),
-            ("2.3", "51", "2183000000", "19.01.01", "Z004", 26),
-            ("2.3", "31", "6188000000", null, "Z004", 47),
+            ("2.2", "31", "6061000000", "17.02.01", "Z004", 12, 2_000),
+            ("3.2", "61", "6512300000", null, "Z001", 9, 2_000),
+            ("4.3", "63", "6531000000", null, "Z041", 21, 2_000),
+            ("2.3", "51", "2183000000", "19.01.01", "Z004", 26, 2_000),
+            ("2.3", "31", "6188000000", null, "Z004", 47, 2_000),
+            ("2.3", "31", "6064000000", "12.01.01", "Z004", 8, 250),
         ];
         var poste = 0;
-        foreach (var (nature, categorie, compte, groupe, branche, delai) in supplements)
+        foreach (var (nature, categorie, compte, groupe, branche, delai, median) in supplements)
         {
             var candidates = model.Exercice % 2 == 0 ? Tiers(branche) : Tiers(branche).AsEnumerable().Reverse().ToList();
             var dateBase = model.DatePaiement!.Value.AddDays(-delai);
@@ -131,7 +132,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
                 CompteBudgetaireCode = categorie, CompteGeneralCode = compte, GroupeMarchandisesCode = groupe,
                 LocalisationCode = model.LocalisationCode, TiersCode = candidates[0].Code, ServiceExecutant = model.ServiceExecutant,
                 DateBase = dateBase, DateDerniereOperation = model.DatePaiement.Value, DatePaiement = model.DatePaiement, DelaiPaiementJours = delai,
-                Montant = DemoRandom.Euros(random.LogNormalCents(2_000, 0.8, 100, 50_000)),
+                Montant = DemoRandom.Euros(random.LogNormalCents(median, 0.8, 20, median * 10)),
             });
         }
     }

@@ -289,7 +289,7 @@ public sealed class DepensesGoldenTests(TinyWarehouses warehouses)
     {
         var all = await PlainSql.QueryAsync(w, $"SELECT tiers_code, reference_facture, dp_numero FROM {Dp} WHERE reference_facture IS NOT NULL");
         var first = all.GroupBy(r => (T: r.Text("tiers_code"), R: r.Text("reference_facture")))
-            .ToDictionary(g => g.Key, g => g.Min(r => r.Text("dp_numero"), StringComparer.Ordinal));
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Text("dp_numero")!).Min(StringComparer.Ordinal));
         var rows = (await DpAsync(w, exercice, "f.reference_facture IS NOT NULL", ", f.reference_facture"))
             .Where(r => string.CompareOrdinal(r.Text("dp_numero"), first[(r.Text("tiers_code"), r.Text("reference_facture"))]) > 0);
         return [.. rows.GroupBy(r => (T: r.Text("tiers_code"), N: r.Text("raison_sociale"), R: r.Text("reference_facture"), D: r.Text("dp_numero"),
