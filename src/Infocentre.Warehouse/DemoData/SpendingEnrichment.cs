@@ -40,7 +40,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
 
     private readonly Random random = new(model.Profile.Seed + SeedOffset);
     private readonly Dictionary<string, Dimensions.Tiers> tiers = model.Tiers.ToDictionary(t => t.Code, StringComparer.Ordinal);
-    private readonly HashSet<(int, string)> forced = [];
+    private readonly HashSet<(int, string, string)> forced = [];
 
     /// <summary>Marché number of an EJ: one marché per ministère, type of EJ and titulaire.</summary>
     public static string? MarcheNumero(string ministere, string? typeEj, string tiersCode)
@@ -94,7 +94,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
         return lines.Where((s, i) => s.Montant > 0 && (i + 1 >= lines.Count || lines[i + 1].Montant > 0)).ToList();
     }
 
-    private bool Once(int exercice, string feature) => forced.Add((exercice, feature));
+    private bool Once(Imputation line, string feature) => forced.Add((line.Exercice, line.MinistereCode, feature));
 
     /// <summary>
     /// Once per exercice, DP without EJ of the natures a small data set may otherwise lack (fluides paid by
@@ -103,7 +103,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
     /// </summary>
     private void AddRareDemandesPaiement(SpendingBatch batch)
     {
-        if (batch.Paiements.FirstOrDefault(p => p.Statut == "PAY") is not { } model || !Once(model.Exercice, "supplements"))
+        if (batch.Paiements.FirstOrDefault(p => p.Statut == "PAY") is not { } model || !Once(model, "supplements"))
         {
             return;
         }
@@ -116,22 +116,26 @@ internal sealed class SpendingEnrichment(DemoModel model)
             ("2.3", "51", "2183000000", "19.01.01", "Z004", 26, 2_000),
             ("2.3", "31", "6188000000", null, "Z004", 47, 2_000),
             ("2.3", "31", "6064000000", "12.01.01", "Z004", 8, 250),
+            ("2.3", "31", "6064000000", "12.01.01", "Z004", -1, 900),
         ];
         var poste = 0;
         foreach (var (nature, categorie, compte, groupe, branche, delai, median) in supplements)
         {
             var candidates = model.Exercice % 2 == 0 ? Tiers(branche) : Tiers(branche).AsEnumerable().Reverse().ToList();
-            var dateBase = model.DatePaiement!.Value.AddDays(-delai);
+            // A negative delay: an invoice received and still waiting (facturée) at the date of the model's payment.
+            var pending = delai < 0;
+            var dateBase = model.DatePaiement!.Value.AddDays(pending ? 0 : -delai);
             batch.Paiements.Add(new PaymentLine
             {
                 Exercice = model.Exercice, Periode = model.Periode, MinistereCode = model.MinistereCode, ProgrammeCode = model.ProgrammeCode,
                 CentreFinancierCode = model.CentreFinancierCode, DomaineFonctionnelCode = model.DomaineFonctionnelCode,
                 ActiviteCode = model.ActiviteCode, SocieteCode = model.SocieteCode,
                 DpNumero = string.Create(CultureInfo.InvariantCulture, $"9{model.Exercice % 100:D2}{model.DpNumero[^6..]}"), DpPoste = ++poste,
-                TypePiece = "KR", NatureDpCode = nature, Statut = "PAY", CentreCoutsCode = model.CentreCoutsCode,
+                TypePiece = "KR", NatureDpCode = nature, Statut = pending ? "FAC" : "PAY", CentreCoutsCode = model.CentreCoutsCode,
                 CompteBudgetaireCode = categorie, CompteGeneralCode = compte, GroupeMarchandisesCode = groupe,
                 LocalisationCode = model.LocalisationCode, TiersCode = candidates[0].Code, ServiceExecutant = model.ServiceExecutant,
-                DateBase = dateBase, DateDerniereOperation = model.DatePaiement.Value, DatePaiement = model.DatePaiement, DelaiPaiementJours = delai,
+                DateBase = dateBase, DateDerniereOperation = model.DatePaiement.Value, DatePaiement = pending ? null : model.DatePaiement,
+                DelaiPaiementJours = pending ? null : delai,
                 Montant = DemoRandom.Euros(random.LogNormalCents(median, 0.8, 20, median * 10)),
             });
         }
@@ -180,7 +184,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
             var number = long.Parse(line.DpNumero, CultureInfo.InvariantCulture);
             var previous = (number - 1).ToString("D9", CultureInfo.InvariantCulture);
             if (invoiced && references.TryGetValue(previous, out var before) && before.Tiers == line.TiersCode
-                && before.Reference is not null && (number % 41 == 0 || Once(line.Exercice, "doublon")))
+                && before.Reference is not null && (number % 41 == 0 || Once(line, "doublon")))
             {
                 line.ReferenceFacture = before.Reference;
                 line.EstDoublonSuspect = true;
@@ -198,7 +202,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
             1 => line.ModeReglementCode == "PRL" || random.Chance(0.3),
             _ => random.Chance(0.2),
         };
-        if (random.Chance(0.04) || (line.Statut == "PAY" && Once(line.Exercice, "rejet")))
+        if (random.Chance(0.04) || (line.Statut == "PAY" && Once(line, "rejet")))
         {
             line.EstRejete = true;
             line.MotifRejetCode = random.Pick(Motifs);
@@ -211,9 +215,9 @@ internal sealed class SpendingEnrichment(DemoModel model)
             line.InteretsMoratoires = Math.Round(interest, 2, MidpointRounding.AwayFromZero) + IndemniteForfaitaire;
         }
 
-        if (invoiced && line.Flux == 2 && line.Montant <= 10_000m && (random.Chance(0.5) || Once(line.Exercice, "sfp")))
+        if (invoiced && line.Flux == 2 && line.Montant <= 10_000m && (random.Chance(0.5) || Once(line, "sfp")))
         {
-            line.StatutSfp = line.Statut != "PAY" ? "PRESUME" : random.Chance(0.9) && !Once(line.Exercice, "sfp-conteste") ? "CONFIRME" : "CONTESTE";
+            line.StatutSfp = line.Statut != "PAY" ? "PRESUME" : random.Chance(0.9) && !Once(line, "sfp-conteste") ? "CONFIRME" : "CONTESTE";
         }
     }
 
@@ -238,7 +242,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
             line.ModeReglementCode = "REG";
         }
         else if ((line.Flux == 1 || line.TypeEjCode == "ZBC") && line.Montant <= 3_000m && line.NatureDpCode.StartsWith('2')
-            && (random.Chance(0.3) || Once(line.Exercice, "carte")))
+            && (random.Chance(0.3) || Once(line, "carte")))
         {
             line.ModeReglementCode = "CA";
             line.NiveauCarteAchat = line.Montant <= 300m ? "N1" : line.Montant <= 1_500m ? "N2" : "N3";
@@ -277,7 +281,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
         {
             var paid = poste.OrderBy(p => p.DatePaiement).ToList();
             var first = paid[0];
-            if (first.MarcheNumero is not null && paid.Count > 1 && (random.Chance(0.5) || Once(first.Exercice, "avance")))
+            if (first.MarcheNumero is not null && paid.Count > 1 && (random.Chance(0.5) || Once(first, "avance")))
             {
                 var avance = Math.Round(first.Montant * (decimal)random.Between(0.05, 0.2), 2, MidpointRounding.AwayFromZero);
                 batch.Operations.Add(Operation(first, "AVA", first.DatePaiement!.Value, avance));
@@ -290,7 +294,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
                 }
             }
 
-            if (first.TypeEjCode is "ZMT" or "ZMPT" or "ZMX" or "ZMPX" || (first.MarcheNumero is not null && Once(first.Exercice, "retenue")))
+            if (first.TypeEjCode is "ZMT" or "ZMPT" or "ZMX" or "ZMPX" || (first.MarcheNumero is not null && Once(first, "retenue")))
             {
                 var retained = 0m;
                 foreach (var line in paid)
@@ -309,7 +313,7 @@ internal sealed class SpendingEnrichment(DemoModel model)
 
             foreach (var line in paid)
             {
-                if (random.Chance(0.02) || Once(line.Exercice, "opposition"))
+                if (random.Chance(0.02) || Once(line, "opposition"))
                 {
                     var type = line.MarcheNumero is not null && random.Chance(0.4) ? "CES" : "OPP";
                     var share = Math.Round(line.Montant * (decimal)random.Between(0.1, 0.6), 2, MidpointRounding.AwayFromZero);
