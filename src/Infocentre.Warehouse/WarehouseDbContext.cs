@@ -66,6 +66,14 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Marche> Marches => Set<Marche>();
+    public DbSet<PaymentOperation> PaymentOperations => Set<PaymentOperation>();
+    public DbSet<AccrualLine> AccrualLines => Set<AccrualLine>();
+    public DbSet<ServiceFaitView> ServiceFaitView => Set<ServiceFaitView>();
+    public DbSet<PaymentOperationView> PaymentOperationView => Set<PaymentOperationView>();
+    public DbSet<AccrualView> AccrualView => Set<AccrualView>();
+    public DbSet<MarketExecutionView> MarketExecutionView => Set<MarketExecutionView>();
+
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -82,6 +90,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         FactModel.Configure(modelBuilder);
         ReportingViewModel.Configure(modelBuilder);
         BudgetSteeringModel.Configure(modelBuilder);
+        DepensesModel.Configure(modelBuilder);
         PerimeterFilters.Configure(modelBuilder, this);
         AccessModel.Configure(modelBuilder);
         WindowFunctions.Configure(modelBuilder);

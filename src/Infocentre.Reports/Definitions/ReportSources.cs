@@ -34,6 +34,10 @@ public static class ReportSources
         ["Activites"] = new(typeof(Activite), "Référentiel de programmation (activités)", null, null),
         ["ComptesGeneraux"] = new(typeof(CompteGeneral), "Plan comptable de l'État", null, null),
         ["Societes"] = new(typeof(Societe), "Sociétés (entités comptables)", null, null),
+        ["ServicesFaits"] = new(typeof(ServiceFaitView), "Mouvements de service fait (certifications, annulations) avec le certifié non soldé et son ancienneté", "depenses", nameof(ServiceFaitView.MinistereCode)),
+        ["OperationsPaiement"] = new(typeof(PaymentOperationView), "Avances, retenues de garantie, oppositions et cessions de créances sur les paiements", "depenses", nameof(PaymentOperationView.MinistereCode)),
+        ["ChargesAPayer"] = new(typeof(AccrualView), "Charges à payer au 31 décembre : factures non parvenues et factures parvenues non payées", "depenses", nameof(AccrualView.MinistereCode)),
+        ["ExecutionMarches"] = new(typeof(MarketExecutionView), "Engagé et payé par marché et accord-cadre, ligne d'EJ par ligne d'EJ", "depenses", nameof(MarketExecutionView.MinistereCode)),
     };
 
     public static bool TryGet(string name, out SourceInfo source) => All.TryGetValue(name, out source!);

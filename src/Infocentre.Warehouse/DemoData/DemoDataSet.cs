@@ -76,6 +76,14 @@ public sealed partial class DemoDataSet
     public IEnumerable<LedgerEntry> Ecritures() =>
         Number(new LedgerGenerator(model, Spending(), Revenue()).Entries(), (row, id) => row.Id = id);
 
+    public IEnumerable<Marche> Marches() => MarketGenerator.Marches(model, Spending().Batches());
+
+    public IEnumerable<PaymentOperation> OperationsPaiement() =>
+        Number(Spending().Batches().SelectMany(b => b.Operations), (row, id) => row.Id = id);
+
+    public IEnumerable<AccrualLine> ChargesAPayer() =>
+        Number(Spending().Batches().SelectMany(b => b.Accruals), (row, id) => row.Id = id);
+
     /// <summary>True for a paid DP line on a subsidy EJ (ZSUB) to a tiers of a branche Data.Subvention accepts.</summary>
     public bool IsSubsidyPayment(PaymentLine line)
     {

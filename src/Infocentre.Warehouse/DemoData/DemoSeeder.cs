@@ -57,7 +57,7 @@ public static class DemoSeeder
         var tables = new List<SeedTableCount>();
         long total = 0;
         long subsidies = 0;
-        const int TableCount = 30;
+        const int TableCount = 33;
 
         await using (var writer = await BulkWriter.BeginAsync(db, options, cancellationToken))
         {
@@ -100,6 +100,7 @@ public static class DemoSeeder
             await Load(DemoDataSet.TypesMouvementCredit, false);
             await Load(DemoDataSet.Fonds, false);
             await Load(data.AxesAnalytiques, false);
+            await Load(data.Marches(), false);
 
             await Load(data.Credits(), true);
             await Load(data.Engagements(), true);
@@ -123,6 +124,8 @@ public static class DemoSeeder
             await Load(data.TranchesFonctionnelles(), true);
             await Load(data.ActesControleBudgetaire(), true);
             await Load(data.DemandesAchat(), true);
+            await Load(data.OperationsPaiement(), true);
+            await Load(data.ChargesAPayer(), true);
 
             long Rows(params string[] names) => tables.Where(t => names.Contains(t.Table)).Sum(t => t.Rows);
             var finishedAt = DateTime.UtcNow;
@@ -134,7 +137,7 @@ public static class DemoSeeder
             var records = WarehouseDomains.All.Select(domain => Record(domain, domain switch
             {
                 WarehouseDomains.Budget => Rows("fact_credit", "fact_engagement"),
-                WarehouseDomains.Depenses => Rows("fact_service_fait", "fact_demande_paiement"),
+                WarehouseDomains.Depenses => Rows("fact_service_fait", "fact_demande_paiement", "fact_operation_paiement", "fact_charge_a_payer"),
                 WarehouseDomains.ComptabiliteGenerale => Rows("fact_ecriture_comptable"),
                 WarehouseDomains.RecettesNonFiscales => Rows("fact_titre_perception", "fact_encaissement"),
                 WarehouseDomains.Subventions => subsidies,

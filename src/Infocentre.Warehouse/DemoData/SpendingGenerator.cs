@@ -12,6 +12,8 @@ internal sealed class SpendingBatch
     public List<EngagementLine> Engagements { get; } = [];
     public List<ServiceFaitLine> ServicesFaits { get; } = [];
     public List<PaymentLine> Paiements { get; } = [];
+    public List<PaymentOperation> Operations { get; } = [];
+    public List<AccrualLine> Accruals { get; } = [];
 }
 
 /// <summary>
@@ -51,6 +53,7 @@ internal sealed class SpendingGenerator(DemoModel model)
     {
         var random = new Random(profile.Seed + SeedOffset);
         var counters = new Counters();
+        var enrichment = new SpendingEnrichment(model);
         for (var exercice = profile.FirstExercice; exercice <= profile.LastExercice; exercice++)
         {
             foreach (var combo in model.Combos)
@@ -69,6 +72,7 @@ internal sealed class SpendingGenerator(DemoModel model)
                 }
 
                 batch.Credit = MakeCredit(random, exercice, combo, engaged);
+                enrichment.Apply(batch, profile.LastExercice);
                 yield return batch;
             }
         }

@@ -60,6 +60,10 @@ public sealed class EngagementView : SpendingColumns
     public string? LocalisationLibelle { get; set; }
     public decimal MontantEngage { get; set; }
     public decimal MontantBascule { get; set; }
+    public string? MarcheNumero { get; set; }
+    public DateOnly? DateDemandeAchat { get; set; }
+    public int? DelaiDemandeAchatJours { get; set; }
+    public string? TrancheDelaiDemandeAchat { get; set; }
 }
 
 /// <summary>v_demande_paiement: DP lines with statut, nature, dates, délai global de paiement and tiers.</summary>
@@ -91,6 +95,41 @@ public sealed class PaymentView : SpendingColumns
     public decimal MontantPaye { get; set; }
     /// <summary>FLUX1 (saisie Chorus), FLUX2 (Chorus Pro), FLUX3 (application ministérielle), FLUX4 (carte achat).</summary>
     public string? TypeFlux { get; set; }
+    public string? MarcheNumero { get; set; }
+    public string ModeReglementCode { get; set; } = "";
+    public string? ModeReglementLibelle { get; set; }
+    public string? NiveauCarteAchat { get; set; }
+    public string DeviseCode { get; set; } = "";
+    public decimal MontantDevise { get; set; }
+    public int Flux { get; set; }
+    public string? FluxLibelle { get; set; }
+    public bool EstAutomatise { get; set; }
+    public string? Automatisation { get; set; }
+    /// <summary>1 for an automated DP line, 0 otherwise: summed, it counts them.</summary>
+    public int LigneAutomatisee { get; set; }
+    public bool EstRejete { get; set; }
+    public string? MotifRejetCode { get; set; }
+    public string? MotifRejetLibelle { get; set; }
+    public DateOnly? DateMiseEnPaiement { get; set; }
+    public int? DelaiOrdonnateurJours { get; set; }
+    public int? DelaiComptableJours { get; set; }
+    /// <summary>1 for a line paid within the 30-day délai global de paiement, 0 otherwise.</summary>
+    public int PayeDansDelai { get; set; }
+    public decimal InteretsMoratoires { get; set; }
+    public string? ReferenceFacture { get; set; }
+    public bool EstDoublonSuspect { get; set; }
+    public string? CanalFacture { get; set; }
+    public string? CanalFactureLibelle { get; set; }
+    public DateOnly? DateDepotFacture { get; set; }
+    public string? StatutFacture { get; set; }
+    public int? DelaiTraitementFactureJours { get; set; }
+    /// <summary>1 for an invoice paid within 30 days of its deposit, 0 otherwise.</summary>
+    public int FactureTraiteeDansDelai { get; set; }
+    public string? StatutSfp { get; set; }
+    public string? StatutSfpLibelle { get; set; }
+    public int? AncienneteJours { get; set; }
+    public string? TrancheAnciennete { get; set; }
+    public string? TiersDepartement { get; set; }
 }
 
 /// <summary>v_ecriture_comptable: general-ledger lines with the PCE account, its class and the société.</summary>

@@ -42,6 +42,12 @@ internal static class PerimeterFilters
         Restrict<BudgetControlActView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<PurchaseRequestView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<AnalyticalExecutionView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PaymentOperation>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccrualLine>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<ServiceFaitView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<PaymentOperationView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccrualView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<MarketExecutionView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
     }
 
     /// <summary>

@@ -83,6 +83,10 @@ public static partial class ReportingViewSql
         ("v_versement_subvention", SubsidyPayment(d)),
         ("v_one_row", "SELECT 1 AS id\n"),
         .. BudgetSteering(d),
+        ("v_service_fait", ServiceFait(d)),
+        ("v_operation_paiement", PaymentOperation(d)),
+        ("v_charge_a_payer", Accrual()),
+        ("v_execution_marche", MarketExecution(d)),
     ];
 
     private static string Credit() => Select(
@@ -97,13 +101,14 @@ public static partial class ReportingViewSql
         [.. ImputationColumns, .. SpendingColumns, "type_montant_code", "type_montant_libelle", "date_comptable",
             "date_creation_ej", "centre_couts_code", "compte_budgetaire_code", "compte_budgetaire_libelle",
             "categorie_code", "compte_general_code", "compte_general_libelle", "groupe_marchandises_code",
-            "groupe_marchandises_libelle", "localisation_code", "localisation_libelle", "montant_engage", "montant_bascule"],
-        new()
+            "groupe_marchandises_libelle", "localisation_code", "localisation_libelle", "montant_engage", "montant_bascule",
+            .. EngagementExtraColumns],
+        Merge(new()
         {
             ["type_montant_libelle"] = "tm.libelle", ["compte_budgetaire_libelle"] = "cb.libelle",
             ["categorie_code"] = "cb.categorie_code", ["compte_general_libelle"] = "cg.libelle",
             ["groupe_marchandises_libelle"] = "gm.libelle", ["localisation_libelle"] = "loc.libelle",
-        },
+        }, EngagementExtraOverrides),
         ImputationJoins + DestinationJoins + SpendingJoins + """
         LEFT JOIN dim_type_montant tm ON tm.code = f.type_montant_code
         LEFT JOIN dim_compte_budgetaire cb ON cb.code = f.compte_budgetaire_code
@@ -121,12 +126,15 @@ public static partial class ReportingViewSql
             "localisation_libelle", "service_executant", "tiers_siren", "tiers_rna", "branche_est_subventionnable",
             "date_base", "date_derniere_operation", "date_paiement", "delai_paiement_jours", "montant", "montant_paye", "type_flux"],
         new()
+            "date_base", "date_derniere_operation", "date_paiement", "delai_paiement_jours", "montant", "montant_paye",
+            .. PaymentExtraColumns],
+        Merge(new()
         {
             ["nature_dp_libelle"] = "n.libelle", ["categorie_code"] = "cb.categorie_code",
             ["compte_general_libelle"] = "cg.libelle", ["localisation_libelle"] = "loc.libelle",
             ["tiers_siren"] = "t.siren", ["tiers_rna"] = "t.rna", ["branche_est_subventionnable"] = "br.est_subventionnable",
             ["montant_paye"] = $"CASE WHEN f.statut = 'PAY' THEN f.montant ELSE {d.ZeroAmount} END",
-        },
+        }, PaymentExtraOverrides(d)),
         ImputationJoins + DestinationJoins + SpendingJoins + """
         LEFT JOIN dim_nature_dp n ON n.code = f.nature_dp_code
         LEFT JOIN dim_compte_budgetaire cb ON cb.code = f.compte_budgetaire_code

@@ -9,7 +9,7 @@ namespace Infocentre.Warehouse.Tests.DemoData;
 /// generator's code). Every query returns the number of violations. Derived classes run them on a given
 /// seeded warehouse (tiny or demo, SQLite or PostgreSQL).
 /// </summary>
-public abstract class WarehouseInvariantTests
+public abstract partial class WarehouseInvariantTests
 {
     protected abstract SeededWarehouse Warehouse { get; }
 
