@@ -47,6 +47,8 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<RevenueOrder> RevenueOrders => Set<RevenueOrder>();
     public DbSet<RevenueReceipt> RevenueReceipts => Set<RevenueReceipt>();
+    public DbSet<OffBalanceCommitment> OffBalanceCommitments => Set<OffBalanceCommitment>();
+    public DbSet<FullCost> FullCosts => Set<FullCost>();
 
     public DbSet<CreditView> CreditView => Set<CreditView>();
     public DbSet<BudgetExecutionView> BudgetExecutionView => Set<BudgetExecutionView>();
@@ -55,6 +57,10 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<LedgerView> LedgerView => Set<LedgerView>();
     public DbSet<RevenueView> RevenueView => Set<RevenueView>();
     public DbSet<SubsidyPaymentView> SubsidyPaymentView => Set<SubsidyPaymentView>();
+    public DbSet<BudgetAccrualView> BudgetAccrualView => Set<BudgetAccrualView>();
+    public DbSet<AccountingAnomalyView> AccountingAnomalyView => Set<AccountingAnomalyView>();
+    public DbSet<OffBalanceView> OffBalanceView => Set<OffBalanceView>();
+    public DbSet<FullCostView> FullCostView => Set<FullCostView>();
 
     public DbSet<OneRow> OneRow => Set<OneRow>();
 
@@ -79,6 +85,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         DimensionModel.Configure(modelBuilder);
         FactModel.Configure(modelBuilder);
         ReportingViewModel.Configure(modelBuilder);
+        GeneralAccountingModel.Configure(modelBuilder);
         PerimeterFilters.Configure(modelBuilder, this);
         AccessModel.Configure(modelBuilder);
         modelBuilder.Entity<SchemaInfo>(b =>

@@ -27,6 +27,12 @@ internal static class PerimeterFilters
         Restrict<LedgerView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<RevenueView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<SubsidyPaymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<OffBalanceCommitment>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<FullCost>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<BudgetAccrualView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccountingAnomalyView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<OffBalanceView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<FullCostView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
     }
 
     /// <summary>

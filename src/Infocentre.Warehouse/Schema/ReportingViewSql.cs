@@ -6,7 +6,7 @@ namespace Infocentre.Warehouse.Schema;
 /// DDL of the flat reporting views. Dimensions are LEFT JOINed on their primary key so that every engine
 /// drops the joins a query does not use; union views repeat the joins in each arm so filters push down.
 /// </summary>
-public static class ReportingViewSql
+public static partial class ReportingViewSql
 {
     private const string ImputationJoins = """
         LEFT JOIN dim_ministere m ON m.code = f.ministere_code
@@ -78,10 +78,11 @@ public static class ReportingViewSql
         ("v_engagement", Engagement()),
         ("v_demande_paiement", Payment(d)),
         ("v_execution_budgetaire", BudgetExecution(d)),
-        ("v_ecriture_comptable", Ledger()),
+        ("v_ecriture_comptable", Ledger(d)),
         ("v_recette_non_fiscale", Revenue(d)),
         ("v_versement_subvention", SubsidyPayment(d)),
         ("v_one_row", "SELECT 1 AS id\n"),
+        .. GeneralAccountingViews(d),
     ];
 
     private static string Credit() => Select(
@@ -173,20 +174,6 @@ public static class ReportingViewSql
         }, joins + cb);
         return $"{ej}\nUNION ALL\n{sf}\nUNION ALL\n{dp}";
     }
-
-    private static string Ledger() => Select(
-        "fact_ecriture_comptable f",
-        ["id", "exercice", "periode", "societe_code", "societe_libelle", "ministere_code", "ministere_sigle",
-            "programme_code", "programme_libelle", "piece_numero", "ligne", "journal", "date_comptable",
-            "compte_general_code", "compte_general_libelle", "classe", "tiers_code", "libelle", "debit", "credit"],
-        new() { ["compte_general_libelle"] = "cg.libelle", ["classe"] = "cg.classe" },
-        """
-        LEFT JOIN dim_societe s ON s.code = f.societe_code
-        LEFT JOIN dim_ministere m ON m.code = f.ministere_code
-        LEFT JOIN dim_programme p ON p.code = f.programme_code
-        LEFT JOIN dim_compte_general cg ON cg.code = f.compte_general_code
-
-        """);
 
     private static readonly string[] RevenueColumns =
     [
