@@ -184,7 +184,7 @@ public static partial class ReportingViewSql
         "fact_cout_complet f",
         ["id", "exercice", "ministere_code", "ministere_sigle", "programme_code", "programme_libelle", "action_code", "action_libelle",
             "centre_couts_code", "centre_couts_libelle", "cout_direct", "cout_deverse"],
-        new() { ["action_libelle"] = "act.libelle", ["centre_couts_libelle"] = "cc.libelle" },
+        new() { ["action_code"] = "f.action_code", ["action_libelle"] = "act.libelle", ["centre_couts_libelle"] = "cc.libelle" },
         """
         LEFT JOIN dim_ministere m ON m.code = f.ministere_code
         LEFT JOIN dim_programme p ON p.code = f.programme_code

@@ -28,6 +28,7 @@ public sealed class TinySqliteInvariantTests(TinySqliteWarehouse warehouse)
                  + (SELECT COUNT(*) FROM fact_service_fait) + (SELECT COUNT(*) FROM fact_demande_paiement)
                  + (SELECT COUNT(*) FROM fact_ecriture_comptable) + (SELECT COUNT(*) FROM fact_titre_perception)
                  + (SELECT COUNT(*) FROM fact_encaissement)
+                 + (SELECT COUNT(*) FROM fact_engagement_hors_bilan) + (SELECT COUNT(*) FROM fact_cout_complet)
             """));
     }
 

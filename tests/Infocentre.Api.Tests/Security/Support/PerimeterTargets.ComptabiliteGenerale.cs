@@ -55,8 +55,8 @@ internal static partial class PerimeterTargets
         new("INF-CGE-20", "CompteResultat", "INF-CGE-20", "TotalDebit", Ledger + "(f.compte_general_code LIKE '6%' OR f.compte_general_code LIKE '7%')", [], null, null),
         new("INF-CGE-21", "SituationNette", "INF-CGE-21", "EntreeCredit", LedgerCredit + "f.type_operation = 'OUV' AND (f.compte_general_code LIKE '10%' OR f.compte_general_code LIKE '11%' OR f.compte_general_code LIKE '12%')", [], null, null),
         new("INF-CGE-22", "ComptesFinanciers", "INF-CGE-22", "TotalDebit", Ledger + "f.compte_general_code LIKE '5%'", [], "Ministere", null),
-        new("INF-CGE-23", "EngagementsHorsBilan", "INF-CGE-23", "Cloture", "SELECT f.montant_cloture AS v FROM fact_engagement_hors_bilan f WHERE 1 = 1", [], "Ministere", null),
-        new("INF-CGE-24", "AnomaliesComptables", "INF-CGE-24", "NombreLignes", AnomalyRows("1"), [], null, null),
-        new("INF-CGE-25", "CoutsComplets", "INF-CGE-25", "CoutDeverse", "SELECT f.cout_deverse AS v FROM fact_cout_complet f WHERE 1 = 1", [], "Ministere", "Programme"),
+        new("INF-CGE-23", "EngagementsHorsBilanParNature", "INF-CGE-23", "Cloture", "SELECT f.montant_cloture AS v FROM fact_engagement_hors_bilan f WHERE 1 = 1", [], "Ministere", null),
+        new("INF-CGE-24", "QualiteComptable", "INF-CGE-24", "NombreLignes", AnomalyRows("1"), [], null, null),
+        new("INF-CGE-25", "AnalyseDesCouts", "INF-CGE-25", "CoutDeverse", "SELECT f.cout_deverse AS v FROM fact_cout_complet f WHERE 1 = 1", [], "Ministere", "Programme"),
     ];
 }
