@@ -159,6 +159,43 @@ public sealed class ComptabiliteGeneraleGoldenTests(TinyWarehouses warehouses)
     [Theory]
     [InlineData(WarehouseProvider.Sqlite)]
     [InlineData(WarehouseProvider.PostgreSql)]
+    public async Task Cge09_charges_with_previous_year_evolution_share_and_rank(WarehouseProvider provider)
+    {
+        var (app, latest) = await StartAsync(warehouses, provider);
+        var current = (await LedgerAsync(app.Warehouse, latest)).Where(l => l.Classe == "6").Select(l => (N: true, l));
+        var previous = (await LedgerAsync(app.Warehouse, latest - 1)).Where(l => l.Classe == "6").Select(l => (N: false, l));
+        var programmes = (await PlainSql.QueryAsync(app.Warehouse, "SELECT code, libelle FROM dim_programme"))
+            .ToDictionary(r => r.Text("code")!, r => r.Text("libelle"), StringComparer.Ordinal);
+        List<Row> Expect(string? ministere)
+        {
+            var groups = current.Concat(previous).Where(x => ministere is null || x.l.Ministere == ministere)
+                .GroupBy(x => (x.l.Ministere, P: x.l.Programme ?? NotAssigned, x.l.Compte, L: x.l.CompteLibelle ?? NotAssigned, S: x.l.SousPoste ?? NotAssigned))
+                .Select(g => (g.Key, N: g.Where(x => x.N).Sum(x => x.l.Debit - x.l.Credit), N1: g.Where(x => !x.N).Sum(x => x.l.Debit - x.l.Credit),
+                    Lines: g.ToList()))
+                .ToList();
+            var total = groups.Sum(g => g.N);
+            return [.. groups.Select(g => Expected.Make(
+                ("Ministere", g.Key.Ministere), ("Programme", g.Key.P), ("ProgrammeLibelle", programmes.GetValueOrDefault(g.Key.P) ?? NotAssigned),
+                ("CompteGeneral", g.Key.Compte), ("CompteLibelle", g.Key.L), ("SousPoste", g.Key.S),
+                ("DebitN", g.Lines.Where(x => x.N).Sum(x => x.l.Debit)), ("CreditN", g.Lines.Where(x => x.N).Sum(x => x.l.Credit)),
+                ("DebitN1", g.Lines.Where(x => !x.N).Sum(x => x.l.Debit)), ("CreditN1", g.Lines.Where(x => !x.N).Sum(x => x.l.Credit)),
+                ("ChargeNette", g.N), ("ChargeNetteN1", g.N1), ("Evolution", Ratio(g.N - g.N1, g.N1)),
+                ("Part", Ratio(g.N, total)), ("Rang", 1 + groups.Count(o => o.N > g.N))))];
+        }
+        string[] keys = ["Ministere", "Programme", "CompteGeneral"];
+
+        var rows = await RowsAsync(app, "INF-CGE-09");
+        Rows.AssertSameSet(Expect(null), rows, keys, $"INF-CGE-09 on {provider}");
+        Assert.Contains(rows, r => r.Number("Evolution") is not null and not 0);
+        Assert.Equal(1m, rows.Sum(r => r.Number("Part") ?? 0m), 6);
+
+        var ministere = rows.Select(r => r.Text("Ministere")!).Order(StringComparer.Ordinal).Last();
+        Rows.AssertSameSet(Expect(ministere), await RowsAsync(app, "INF-CGE-09", ("ministere", ministere)), keys, $"INF-CGE-09 {ministere} on {provider}");
+    }
+
+    [Theory]
+    [InlineData(WarehouseProvider.Sqlite)]
+    [InlineData(WarehouseProvider.PostgreSql)]
     public async Task Cge12_fixed_assets_open_plus_entries_minus_exits_is_the_closing_value(WarehouseProvider provider)
     {
         var (app, latest) = await StartAsync(warehouses, provider);

@@ -115,7 +115,7 @@ public sealed class TinySeedTests
 
         var tables = SeededTables(first.Warehouse);
         Assert.Contains("fact_demande_paiement", tables);
-        Assert.Equal(29, tables.Count);
+        Assert.Equal(31, tables.Count);
         foreach (var table in tables)
         {
             var a = await DumpAsync(first.Warehouse, table);
@@ -177,6 +177,8 @@ public sealed class TinySeedTests
             db.AddRange(data.Titres());
             db.AddRange(data.Encaissements());
             db.AddRange(data.Ecritures());
+            db.AddRange(data.EngagementsHorsBilan());
+            db.AddRange(data.CoutsComplets());
             await db.SaveChangesAsync();
         }
 
