@@ -47,6 +47,8 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<RevenueOrder> RevenueOrders => Set<RevenueOrder>();
     public DbSet<RevenueReceipt> RevenueReceipts => Set<RevenueReceipt>();
+    public DbSet<OffBalanceCommitment> OffBalanceCommitments => Set<OffBalanceCommitment>();
+    public DbSet<FullCost> FullCosts => Set<FullCost>();
 
     public DbSet<CreditView> CreditView => Set<CreditView>();
     public DbSet<BudgetExecutionView> BudgetExecutionView => Set<BudgetExecutionView>();
@@ -57,6 +59,10 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<SubsidyPaymentView> SubsidyPaymentView => Set<SubsidyPaymentView>();
     public DbSet<CreditMovement> CreditMovements => Set<CreditMovement>();
     public DbSet<CreditSituationView> CreditSituationView => Set<CreditSituationView>();
+    public DbSet<BudgetAccrualView> BudgetAccrualView => Set<BudgetAccrualView>();
+    public DbSet<AccountingAnomalyView> AccountingAnomalyView => Set<AccountingAnomalyView>();
+    public DbSet<OffBalanceView> OffBalanceView => Set<OffBalanceView>();
+    public DbSet<FullCostView> FullCostView => Set<FullCostView>();
 
     public DbSet<OneRow> OneRow => Set<OneRow>();
 
@@ -91,6 +97,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         ReportingViewModel.Configure(modelBuilder);
         BudgetSteeringModel.Configure(modelBuilder);
         DepensesModel.Configure(modelBuilder);
+        GeneralAccountingModel.Configure(modelBuilder);
         PerimeterFilters.Configure(modelBuilder, this);
         AccessModel.Configure(modelBuilder);
         WindowFunctions.Configure(modelBuilder);

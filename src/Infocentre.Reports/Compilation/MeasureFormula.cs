@@ -5,7 +5,7 @@ namespace Infocentre.Reports.Compilation;
 
 /// <summary>
 /// Arithmetic over a report's measures ("MontantEngage - MontantBascule", "MontantPaye / Ae * 100"): + - * /,
-/// parentheses, decimal literals and measure names. Computed in SQL on the aggregated values; a division by zero
+/// parentheses, decimal literals, measure names and max(a, b) / min(a, b). Computed in SQL on the aggregated values; a division by zero
 /// gives null (empty cell) rather than an error.
 /// </summary>
 internal sealed class MeasureFormula
@@ -105,7 +105,22 @@ internal sealed class MeasureFormula
                 : "the formula ends where a measure name or number was expected");
         }
 
-        return measure(_text[start.._position]);
+        var name = _text[start.._position];
+        return name is "max" or "min" && TryConsume('(') ? ParseMinMax(name == "max", measure) : measure(name);
+    }
+
+    /// <summary>
+    /// max(a, b) or min(a, b): the larger or smaller of two values, as a CASE in SQL. Accountants show a solde on
+    /// one side only: solde débiteur = max(débit − crédit, 0), solde créditeur = max(crédit − débit, 0).
+    /// </summary>
+    private ConditionalExpression ParseMinMax(bool max, Func<string, Expression> measure)
+    {
+        var left = ToNullableDecimal(ParseExpression(measure));
+        Expect(',');
+        var right = ToNullableDecimal(ParseExpression(measure));
+        Expect(')');
+        var pick = max ? Expression.GreaterThanOrEqual(left, right) : Expression.LessThanOrEqual(left, right);
+        return Expression.Condition(pick, left, right);
     }
 
     /// <summary>x / y, or null when y is zero. "y &gt; 0 or y &lt; 0" rather than "y = 0": SQLite compares decimals as text.</summary>

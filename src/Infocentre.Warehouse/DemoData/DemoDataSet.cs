@@ -83,6 +83,11 @@ public sealed partial class DemoDataSet
 
     public IEnumerable<AccrualLine> ChargesAPayer() =>
         Number(Spending().Batches().SelectMany(b => b.Accruals), (row, id) => row.Id = id);
+    public IEnumerable<OffBalanceCommitment> EngagementsHorsBilan() =>
+        Number(new GeneralAccountingGenerator(model).Commitments(), (row, id) => row.Id = id);
+
+    public IEnumerable<FullCost> CoutsComplets() =>
+        Number(new GeneralAccountingGenerator(model).FullCosts(new LedgerGenerator(model, Spending(), Revenue()).Entries()), (row, id) => row.Id = id);
 
     /// <summary>True for a paid DP line on a subsidy EJ (ZSUB) to a tiers of a branche Data.Subvention accepts.</summary>
     public bool IsSubsidyPayment(PaymentLine line)

@@ -126,6 +126,7 @@ internal sealed class DemoModel
         {
             Code = c.Code, Libelle = c.Libelle, Classe = c.Code[..1],
         }));
+        AccountingCatalog.Complete(ComptesGeneraux);
         GroupesMarchandises.AddRange(DemoCatalog.GroupesMarchandises.Select(g => new GroupeMarchandises { Code = g.Code, Libelle = g.Libelle }));
         Branches.AddRange(DemoCatalog.Branches.Select(b => new BrancheTiers
         {

@@ -58,6 +58,7 @@ public static class DemoSeeder
         long total = 0;
         long subsidies = 0;
         const int TableCount = 33;
+        const int TableCount = 32;
 
         await using (var writer = await BulkWriter.BeginAsync(db, options, cancellationToken))
         {
@@ -126,6 +127,8 @@ public static class DemoSeeder
             await Load(data.DemandesAchat(), true);
             await Load(data.OperationsPaiement(), true);
             await Load(data.ChargesAPayer(), true);
+            await Load(data.EngagementsHorsBilan(), true);
+            await Load(data.CoutsComplets(), true);
 
             long Rows(params string[] names) => tables.Where(t => names.Contains(t.Table)).Sum(t => t.Rows);
             var finishedAt = DateTime.UtcNow;
@@ -139,6 +142,8 @@ public static class DemoSeeder
                 WarehouseDomains.Budget => Rows("fact_credit", "fact_engagement"),
                 WarehouseDomains.Depenses => Rows("fact_service_fait", "fact_demande_paiement", "fact_operation_paiement", "fact_charge_a_payer"),
                 WarehouseDomains.ComptabiliteGenerale => Rows("fact_ecriture_comptable"),
+                WarehouseDomains.Depenses => Rows("fact_service_fait", "fact_demande_paiement"),
+                WarehouseDomains.ComptabiliteGenerale => Rows("fact_ecriture_comptable", "fact_engagement_hors_bilan", "fact_cout_complet"),
                 WarehouseDomains.RecettesNonFiscales => Rows("fact_titre_perception", "fact_encaissement"),
                 WarehouseDomains.Subventions => subsidies,
                 _ => 0,
@@ -174,6 +179,7 @@ public static class DemoSeeder
             ("fact_ecriture_comptable", db.LedgerEntries.IgnoreQueryFilters().AnyAsync),
             ("fact_titre_perception", db.RevenueOrders.IgnoreQueryFilters().AnyAsync),
             ("fact_encaissement", db.RevenueReceipts.IgnoreQueryFilters().AnyAsync),
+            ("fact_engagement_hors_bilan", db.OffBalanceCommitments.IgnoreQueryFilters().AnyAsync),
             ("dim_ministere", db.Ministeres.IgnoreQueryFilters().AnyAsync),
             ("dim_programme", db.Programmes.IgnoreQueryFilters().AnyAsync),
             ("dim_tiers", db.Tiers.IgnoreQueryFilters().AnyAsync),

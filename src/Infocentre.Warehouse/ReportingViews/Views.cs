@@ -155,6 +155,42 @@ public sealed class LedgerView
     public string Libelle { get; set; } = "";
     public decimal Debit { get; set; }
     public decimal Credit { get; set; }
+    /// <summary>OUV (balance d'entrée), GES (opérations de gestion), INV (opérations de fin de gestion).</summary>
+    public string TypeOperation { get; set; } = "";
+    public string? TypeOperationLibelle { get; set; }
+    public string? JournalLibelle { get; set; }
+    public string? ClientCode { get; set; }
+    public string? ClientNom { get; set; }
+    public string? TiersRaisonSociale { get; set; }
+    /// <summary>Tiers (40x) or débiteur (41x) of a third-party line.</summary>
+    public string? TiersAuxiliaireCode { get; set; }
+    public string? TiersAuxiliaireNom { get; set; }
+    public DateOnly? DateEcheance { get; set; }
+    public string? Lettrage { get; set; }
+    /// <summary>Days from the échéance to the 31 December of the exercice, for an item still open then.</summary>
+    public int? AgeJours { get; set; }
+    public string? TrancheAge { get; set; }
+    public string? DomaineFonctionnelCode { get; set; }
+    public string? ActionCode { get; set; }
+    public string? CentreCoutsCode { get; set; }
+    public string? Etat { get; set; }
+    public string? Rubrique { get; set; }
+    public string? Poste { get; set; }
+    public string? SousPoste { get; set; }
+    public string? ClasseImmobilisation { get; set; }
+    public decimal DebitEntree { get; set; }
+    public decimal CreditEntree { get; set; }
+    public decimal DebitGestion { get; set; }
+    public decimal CreditGestion { get; set; }
+    public decimal DebitFinGestion { get; set; }
+    public decimal CreditFinGestion { get; set; }
+    /// <summary>Débit of a third-party or suspense item still open (not lettré) at the 31 December.</summary>
+    public decimal DebitNonLettre { get; set; }
+    public decimal CreditNonLettre { get; set; }
+    /// <summary>Balance-sheet side, poste and sous-poste; class 6 and 7 lines count as the situation nette's solde des opérations.</summary>
+    public string? BilanRubrique { get; set; }
+    public string? BilanPoste { get; set; }
+    public string? BilanSousPoste { get; set; }
 }
 
 /// <summary>v_recette_non_fiscale: titres de perception (émis, annulés) and encaissements in one set. Key: (Source, Id).</summary>

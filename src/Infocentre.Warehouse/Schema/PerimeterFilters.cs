@@ -48,6 +48,12 @@ internal static class PerimeterFilters
         Restrict<PaymentOperationView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<AccrualView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<MarketExecutionView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<OffBalanceCommitment>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<FullCost>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<BudgetAccrualView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccountingAnomalyView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<OffBalanceView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<FullCostView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
     }
 
     /// <summary>

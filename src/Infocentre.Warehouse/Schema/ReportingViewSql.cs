@@ -78,7 +78,7 @@ public static partial class ReportingViewSql
         ("v_engagement", Engagement()),
         ("v_demande_paiement", Payment(d)),
         ("v_execution_budgetaire", BudgetExecution(d)),
-        ("v_ecriture_comptable", Ledger()),
+        ("v_ecriture_comptable", Ledger(d)),
         ("v_recette_non_fiscale", Revenue(d)),
         ("v_versement_subvention", SubsidyPayment(d)),
         ("v_one_row", "SELECT 1 AS id\n"),
@@ -87,6 +87,7 @@ public static partial class ReportingViewSql
         ("v_operation_paiement", PaymentOperation(d)),
         ("v_charge_a_payer", Accrual()),
         ("v_execution_marche", MarketExecution(d)),
+        .. GeneralAccountingViews(d),
     ];
 
     private static string Credit() => Select(
@@ -182,20 +183,6 @@ public static partial class ReportingViewSql
         }, joins + cb);
         return $"{ej}\nUNION ALL\n{sf}\nUNION ALL\n{dp}";
     }
-
-    private static string Ledger() => Select(
-        "fact_ecriture_comptable f",
-        ["id", "exercice", "periode", "societe_code", "societe_libelle", "ministere_code", "ministere_sigle",
-            "programme_code", "programme_libelle", "piece_numero", "ligne", "journal", "date_comptable",
-            "compte_general_code", "compte_general_libelle", "classe", "tiers_code", "libelle", "debit", "credit"],
-        new() { ["compte_general_libelle"] = "cg.libelle", ["classe"] = "cg.classe" },
-        """
-        LEFT JOIN dim_societe s ON s.code = f.societe_code
-        LEFT JOIN dim_ministere m ON m.code = f.ministere_code
-        LEFT JOIN dim_programme p ON p.code = f.programme_code
-        LEFT JOIN dim_compte_general cg ON cg.code = f.compte_general_code
-
-        """);
 
     private static readonly string[] RevenueColumns =
     [

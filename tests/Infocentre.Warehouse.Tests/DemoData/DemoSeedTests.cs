@@ -31,6 +31,7 @@ public sealed class DemoSqliteInvariantTests(DemoSqliteWarehouse warehouse, ITes
                  + (SELECT COUNT(*) FROM fact_service_fait) + (SELECT COUNT(*) FROM fact_demande_paiement)
                  + (SELECT COUNT(*) FROM fact_ecriture_comptable) + (SELECT COUNT(*) FROM fact_titre_perception)
                  + (SELECT COUNT(*) FROM fact_encaissement)
+                 + (SELECT COUNT(*) FROM fact_engagement_hors_bilan) + (SELECT COUNT(*) FROM fact_cout_complet)
             """);
         Assert.True(facts >= 1_000_000, $"{facts} fact rows");
         Assert.Equal(summary.FactRows, facts);

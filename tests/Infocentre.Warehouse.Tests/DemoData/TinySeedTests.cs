@@ -32,6 +32,7 @@ public sealed class TinySqliteInvariantTests(TinySqliteWarehouse warehouse)
                  + (SELECT COUNT(*) FROM fact_emploi) + (SELECT COUNT(*) FROM fact_echeancier_cp)
                  + (SELECT COUNT(*) FROM fact_tranche_fonctionnelle) + (SELECT COUNT(*) FROM fact_acte_controle_budgetaire)
                  + (SELECT COUNT(*) FROM fact_demande_achat)
+                 + (SELECT COUNT(*) FROM fact_engagement_hors_bilan) + (SELECT COUNT(*) FROM fact_cout_complet)
             """));
     }
 
@@ -119,6 +120,7 @@ public sealed class TinySeedTests
         var tables = SeededTables(first.Warehouse);
         Assert.Contains("fact_demande_paiement", tables);
         Assert.Equal(39, tables.Count);
+        Assert.Equal(31, tables.Count);
         foreach (var table in tables)
         {
             var a = await DumpAsync(first.Warehouse, table);
@@ -190,6 +192,8 @@ public sealed class TinySeedTests
             db.AddRange(data.TranchesFonctionnelles());
             db.AddRange(data.ActesControleBudgetaire());
             db.AddRange(data.DemandesAchat());
+            db.AddRange(data.EngagementsHorsBilan());
+            db.AddRange(data.CoutsComplets());
             await db.SaveChangesAsync();
         }
 

@@ -38,6 +38,8 @@ public abstract partial class WarehouseInvariantTests
         ("fact_ecriture_comptable", ["debit", "credit"]),
         ("fact_titre_perception", ["montant_emis", "montant_annule"]),
         ("fact_encaissement", ["montant"]),
+        ("fact_engagement_hors_bilan", ["montant_ouverture", "montant_nouveaux", "montant_eteints", "montant_cloture"]),
+        ("fact_cout_complet", ["cout_direct", "cout_deverse"]),
     ];
 
     protected async Task AssertNone(string rule, string sql)

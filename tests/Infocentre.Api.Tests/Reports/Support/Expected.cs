@@ -187,18 +187,27 @@ internal static class Expected
     public static async Task<List<Row>> TrialBalanceAsync(WarehouseOptions w, int exercice, int? periode)
     {
         var rows = await PlainSql.QueryAsync(w, """
-            SELECT f.societe_code, cg.classe, f.compte_general_code, cg.libelle, f.periode, f.debit, f.credit
+            SELECT f.societe_code, cg.classe, f.compte_general_code, cg.libelle, f.periode, f.type_operation, f.debit, f.credit
             FROM fact_ecriture_comptable f
             LEFT JOIN dim_compte_general cg ON cg.code = f.compte_general_code
             WHERE f.exercice = @exercice
             """, ("exercice", exercice));
+        decimal Sum(IEnumerable<SqlRow> lines, string type, string side) => lines.Where(r => r.Text("type_operation") == type).Sum(r => r.Amount(side));
         return rows
             .Where(r => periode is null || r.Long("periode") <= periode)
             .GroupBy(r => (S: r.Text("societe_code")!, C: r.Text("classe") ?? NotAssigned, G: r.Text("compte_general_code")!, L: r.Text("libelle") ?? NotAssigned))
-            .Select(g => Make(
-                ("Societe", g.Key.S), ("Classe", g.Key.C), ("CompteGeneral", g.Key.G), ("CompteLibelle", g.Key.L),
-                ("TotalDebit", g.Sum(r => r.Amount("debit"))), ("TotalCredit", g.Sum(r => r.Amount("credit"))),
-                ("Solde", g.Sum(r => r.Amount("debit")) - g.Sum(r => r.Amount("credit")))))
+            .Select(g =>
+            {
+                var debit = g.Sum(r => r.Amount("debit"));
+                var credit = g.Sum(r => r.Amount("credit"));
+                return Make(
+                    ("Societe", g.Key.S), ("Classe", g.Key.C), ("CompteGeneral", g.Key.G), ("CompteLibelle", g.Key.L),
+                    ("BalanceEntreeDebit", Sum(g, "OUV", "debit")), ("BalanceEntreeCredit", Sum(g, "OUV", "credit")),
+                    ("GestionDebit", Sum(g, "GES", "debit")), ("GestionCredit", Sum(g, "GES", "credit")),
+                    ("FinGestionDebit", Sum(g, "INV", "debit")), ("FinGestionCredit", Sum(g, "INV", "credit")),
+                    ("TotalDebit", debit), ("TotalCredit", credit),
+                    ("SoldeDebiteur", debit > credit ? debit - credit : 0m), ("SoldeCrediteur", credit > debit ? credit - debit : 0m));
+            })
             .ToList();
     }
 

@@ -50,6 +50,11 @@ internal static partial class PerimeterTargets
         new("RecettesNonFiscales", "RecettesNonFiscales", null, "MontantEmis", "SELECT f.montant_emis AS v FROM fact_titre_perception f WHERE 1 = 1",
             [All("fact_titre_perception"), All("fact_encaissement")], "MinistereCode", "ProgrammeCode"),
         new("VersementsSubventions", "VersementsSubventions", null, "MontantPaye", SubsidyLines, [SubsidyLines], "MinistereCode", "ProgrammeCode"),
+        new("RapprochementsBudgetCompta", "RapprochementsBudgetCompta", null, "CpPayes", "SELECT f.montant AS v FROM fact_demande_paiement f WHERE f.statut = 'PAY'",
+            ["SELECT 0 AS v FROM fact_demande_paiement f WHERE f.statut = 'PAY'", "SELECT 0 AS v FROM fact_ecriture_comptable f WHERE f.compte_general_code LIKE '6%'"], "MinistereCode", "ProgrammeCode"),
+        new("AnomaliesComptables", "AnomaliesComptables", null, "Debit", AnomalyRows("l.debit"), [AnomalyRows("0")], "MinistereCode", "ProgrammeCode"),
+        new("EngagementsHorsBilan", "EngagementsHorsBilan", null, "MontantCloture", "SELECT f.montant_cloture AS v FROM fact_engagement_hors_bilan f WHERE 1 = 1", [All("fact_engagement_hors_bilan")], "MinistereCode", "ProgrammeCode"),
+        new("CoutsComplets", "CoutsComplets", null, "CoutDirect", "SELECT f.cout_direct AS v FROM fact_cout_complet f WHERE 1 = 1", [All("fact_cout_complet")], "MinistereCode", "ProgrammeCode"),
     ];
 
     /// <summary>
