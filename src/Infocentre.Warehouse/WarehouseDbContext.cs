@@ -57,6 +57,10 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<SubsidyPaymentView> SubsidyPaymentView => Set<SubsidyPaymentView>();
 
     public DbSet<OneRow> OneRow => Set<OneRow>();
+    public DbSet<UnmatchedReceipt> UnmatchedReceipts => Set<UnmatchedReceipt>();
+    public DbSet<RevenueForecast> RevenueForecasts => Set<RevenueForecast>();
+    public DbSet<AccruedRevenue> AccruedRevenues => Set<AccruedRevenue>();
+    public DbSet<TitrePerceptionView> TitrePerceptionView => Set<TitrePerceptionView>();
 
     public DbSet<LoadRecord> Loads => Set<LoadRecord>();
 
@@ -81,6 +85,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         ReportingViewModel.Configure(modelBuilder);
         PerimeterFilters.Configure(modelBuilder, this);
         AccessModel.Configure(modelBuilder);
+        RevenueModel.Configure(modelBuilder);
         modelBuilder.Entity<SchemaInfo>(b =>
         {
             b.ToTable("schema_info");

@@ -26,6 +26,10 @@ public static class ReportSources
         ["Activites"] = new(typeof(Activite), "Référentiel de programmation (activités)", null, null),
         ["ComptesGeneraux"] = new(typeof(CompteGeneral), "Plan comptable de l'État", null, null),
         ["Societes"] = new(typeof(Societe), "Sociétés (entités comptables)", null, null),
+        ["TitresPerception"] = new(typeof(TitrePerceptionView), "Titres de perception, un par ligne, avec leur situation à la date d'arrêté (statut, encaissé, reste à recouvrer, étape, ancienneté)", "recettes-non-fiscales", nameof(TitrePerceptionView.MinistereCode)),
+        ["EncaissementsNonRapproches"] = new(typeof(UnmatchedReceiptView), "Encaissements en attente de rapprochement avec un titre à la date d'arrêté", "recettes-non-fiscales", nameof(UnmatchedReceiptView.MinistereCode)),
+        ["PrevisionsRecettes"] = new(typeof(RevenueForecastView), "Prévisions LFI, recettes constatées et encaissées par ligne de recette budgétaire", "recettes-non-fiscales", nameof(RevenueForecastView.MinistereCode)),
+        ["ProduitsARecevoir"] = new(typeof(AccruedRevenueView), "Produits à recevoir de l'inventaire au 31/12", "recettes-non-fiscales", nameof(AccruedRevenueView.MinistereCode)),
     };
 
     public static bool TryGet(string name, out SourceInfo source) => All.TryGetValue(name, out source!);

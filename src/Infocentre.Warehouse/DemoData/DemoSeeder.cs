@@ -57,7 +57,7 @@ public static class DemoSeeder
         var tables = new List<SeedTableCount>();
         long total = 0;
         long subsidies = 0;
-        const int TableCount = 30;
+        const int TableCount = 35;
 
         await using (var writer = await BulkWriter.BeginAsync(db, options, cancellationToken))
         {
@@ -97,6 +97,8 @@ public static class DemoSeeder
             await Load(data.NaturesDp, false);
             await Load(data.Clients, false);
             await Load(data.NaturesRecette, false);
+            await Load(data.LignesRecette, false);
+            await Load(data.Regies, false);
 
             await Load(data.Credits(), true);
             await Load(data.Engagements(), true);
@@ -113,6 +115,9 @@ public static class DemoSeeder
             await Load(data.Titres(), true);
             await Load(data.Encaissements(), true);
             await Load(data.Ecritures(), true);
+            await Load(data.EncaissementsNonRapproches(), true);
+            await Load(data.PrevisionsRecettes(), true);
+            await Load(data.ProduitsARecevoir(), true);
 
             long Rows(params string[] names) => tables.Where(t => names.Contains(t.Table)).Sum(t => t.Rows);
             var finishedAt = DateTime.UtcNow;
@@ -126,7 +131,7 @@ public static class DemoSeeder
                 WarehouseDomains.Budget => Rows("fact_credit", "fact_engagement"),
                 WarehouseDomains.Depenses => Rows("fact_service_fait", "fact_demande_paiement"),
                 WarehouseDomains.ComptabiliteGenerale => Rows("fact_ecriture_comptable"),
-                WarehouseDomains.RecettesNonFiscales => Rows("fact_titre_perception", "fact_encaissement"),
+                WarehouseDomains.RecettesNonFiscales => Rows("fact_titre_perception", "fact_encaissement", "fact_encaissement_non_rapproche", "fact_prevision_recette", "fact_produit_a_recevoir"),
                 WarehouseDomains.Subventions => subsidies,
                 _ => 0,
             })).ToList();
@@ -161,6 +166,7 @@ public static class DemoSeeder
             ("fact_ecriture_comptable", db.LedgerEntries.IgnoreQueryFilters().AnyAsync),
             ("fact_titre_perception", db.RevenueOrders.IgnoreQueryFilters().AnyAsync),
             ("fact_encaissement", db.RevenueReceipts.IgnoreQueryFilters().AnyAsync),
+            ("fact_encaissement_non_rapproche", db.UnmatchedReceipts.IgnoreQueryFilters().AnyAsync),
             ("dim_ministere", db.Ministeres.IgnoreQueryFilters().AnyAsync),
             ("dim_programme", db.Programmes.IgnoreQueryFilters().AnyAsync),
             ("dim_tiers", db.Tiers.IgnoreQueryFilters().AnyAsync),

@@ -27,6 +27,13 @@ internal static class PerimeterFilters
         Restrict<LedgerView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<RevenueView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<SubsidyPaymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<UnmatchedReceipt>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<RevenueForecast>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccruedRevenue>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<TitrePerceptionView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<UnmatchedReceiptView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<RevenueForecastView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccruedRevenueView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
     }
 
     /// <summary>
