@@ -103,7 +103,7 @@ internal sealed class RevenueDetails(DemoModel model)
             _ when t.FondsConcoursCode is not null => "FDC-01",
             _ => "2304",
         };
-        if (t.NatureRecetteCode is "AMD" or "RSR" && random.Chance(0.4))
+        if (t.NatureRecetteCode is "AMD" or "RSR" or "PSV" && random.Chance(0.45))
         {
             t.RegieCode = centre.Departement is { } d ? "RR" + d.Code : RegieCentrale;
         }
@@ -175,7 +175,7 @@ internal sealed class RevenueDetails(DemoModel model)
         }
     }
 
-    /// <summary>Admission en non-valeur of what a debtor never paid, or remise gracieuse of part of it (particuliers).</summary>
+    /// <summary>Admission en non-valeur of what a debtor never paid, or remise gracieuse of part of it (particuliers, entreprises).</summary>
     private void WriteOff(RevenueBatch batch, Client client, long unpaid, DateOnly? lastReceipt, DateOnly cutoff)
     {
         var t = batch.Titre;
@@ -187,8 +187,8 @@ internal sealed class RevenueDetails(DemoModel model)
         var draw = random.NextDouble();
         var (motif, amount, date) = draw switch
         {
-            < 0.25 => ("Admission en non-valeur", unpaid, t.DateEcheance.AddDays(random.Inclusive(240, 700))),
-            < 0.40 when client.Categorie == "Particulier" =>
+            < 0.3 => ("Admission en non-valeur", unpaid, t.DateEcheance.AddDays(random.Inclusive(240, 700))),
+            < 0.5 when client.Categorie is "Particulier" or "Entreprise" =>
                 ("Remise gracieuse", Math.Max(1, (long)Math.Round(unpaid * random.Between(0.3, 1.0))), t.DateEcheance.AddDays(random.Inclusive(60, 200))),
             _ => ((string?)null, 0L, t.DateEcheance),
         };

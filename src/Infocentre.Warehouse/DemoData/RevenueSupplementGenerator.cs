@@ -6,7 +6,7 @@ namespace Infocentre.Warehouse.DemoData;
 /// <summary>
 /// The small revenue facts around the titres: receipts still unmatched at the date d'arrêté, LFI forecasts per
 /// programme and ligne de recette (drawn around what the titres of the exercice amount to), and the produits à
-/// recevoir of each 31/12 (estimated from the titres issued in December for services of the year).
+/// recevoir of each 31/12 (estimated from the titres of the last quarter: services of the year not yet invoiced).
 /// </summary>
 internal sealed class RevenueSupplementGenerator(DemoModel model, RevenueGenerator revenue)
 {
@@ -66,17 +66,17 @@ internal sealed class RevenueSupplementGenerator(DemoModel model, RevenueGenerat
     public IEnumerable<AccruedRevenue> Accruals()
     {
         var random = new Random(model.Profile.Seed + SeedOffset + 2);
-        var december = new SortedDictionary<(int Exercice, string Societe, string Programme, string Nature), (string Ministere, string Compte, long Cents)>();
-        foreach (var t in revenue.Titres().Select(b => b.Titre).Where(t => t.DateEmission.Month == 12))
+        var lastQuarter = new SortedDictionary<(int Exercice, string Societe, string Programme, string Nature), (string Ministere, string Compte, long Cents)>();
+        foreach (var t in revenue.Titres().Select(b => b.Titre).Where(t => t.DateEmission.Month >= 10))
         {
             var key = (t.Exercice, t.SocieteCode, t.ProgrammeCode, t.NatureRecetteCode);
-            december.TryGetValue(key, out var sum);
-            december[key] = (t.MinistereCode, t.CompteGeneralCode, sum.Cents + (long)(t.MontantEmis * 100m));
+            lastQuarter.TryGetValue(key, out var sum);
+            lastQuarter[key] = (t.MinistereCode, t.CompteGeneralCode, sum.Cents + (long)(t.MontantEmis * 100m));
         }
 
-        foreach (var ((exercice, societe, programme, nature), (ministere, compte, cents)) in december)
+        foreach (var ((exercice, societe, programme, nature), (ministere, compte, cents)) in lastQuarter)
         {
-            var amount = (long)Math.Round(cents * random.Between(0.3, 0.9));
+            var amount = (long)Math.Round(cents * random.Between(0.15, 0.45));
             if (amount > 0)
             {
                 yield return new AccruedRevenue
