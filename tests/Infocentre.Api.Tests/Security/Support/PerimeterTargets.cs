@@ -50,6 +50,11 @@ internal static partial class PerimeterTargets
         new("RecettesNonFiscales", "RecettesNonFiscales", null, "MontantEmis", "SELECT f.montant_emis AS v FROM fact_titre_perception f WHERE 1 = 1",
             [All("fact_titre_perception"), All("fact_encaissement")], "MinistereCode", "ProgrammeCode"),
         new("VersementsSubventions", "VersementsSubventions", null, "MontantPaye", SubsidyLines, [SubsidyLines], "MinistereCode", "ProgrammeCode"),
+        new("TitresPerception", "TitresPerception", null, "MontantEmis", "SELECT f.montant_emis AS v FROM fact_titre_perception f WHERE 1 = 1", [All("fact_titre_perception")], "MinistereCode", "ProgrammeCode"),
+        new("EncaissementsNonRapproches", "EncaissementsNonRapproches", null, "Montant", "SELECT f.montant AS v FROM fact_encaissement_non_rapproche f WHERE 1 = 1", [All("fact_encaissement_non_rapproche")], "MinistereCode", "ProgrammeCode"),
+        new("PrevisionsRecettes", "PrevisionsRecettes", null, "MontantPrevision", "SELECT f.montant_prevision_lfi AS v FROM fact_prevision_recette f WHERE 1 = 1",
+            [All("fact_prevision_recette"), All("fact_titre_perception"), All("fact_encaissement")], "MinistereCode", "ProgrammeCode"),
+        new("ProduitsARecevoir", "ProduitsARecevoir", null, "Montant", "SELECT f.montant AS v FROM fact_produit_a_recevoir f WHERE 1 = 1", [All("fact_produit_a_recevoir")], "MinistereCode", "ProgrammeCode"),
     ];
 
     /// <summary>
