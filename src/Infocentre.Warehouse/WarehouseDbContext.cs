@@ -65,6 +65,10 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<FullCostView> FullCostView => Set<FullCostView>();
 
     public DbSet<OneRow> OneRow => Set<OneRow>();
+    public DbSet<UnmatchedReceipt> UnmatchedReceipts => Set<UnmatchedReceipt>();
+    public DbSet<RevenueForecast> RevenueForecasts => Set<RevenueForecast>();
+    public DbSet<AccruedRevenue> AccruedRevenues => Set<AccruedRevenue>();
+    public DbSet<TitrePerceptionView> TitrePerceptionView => Set<TitrePerceptionView>();
 
     public DbSet<LoadRecord> Loads => Set<LoadRecord>();
 
@@ -101,6 +105,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         PerimeterFilters.Configure(modelBuilder, this);
         AccessModel.Configure(modelBuilder);
         WindowFunctions.Configure(modelBuilder);
+        RevenueModel.Configure(modelBuilder);
         modelBuilder.Entity<SchemaInfo>(b =>
         {
             b.ToTable("schema_info");

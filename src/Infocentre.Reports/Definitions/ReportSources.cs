@@ -42,6 +42,10 @@ public static class ReportSources
         ["OperationsPaiement"] = new(typeof(PaymentOperationView), "Avances, retenues de garantie, oppositions et cessions de créances sur les paiements", "depenses", nameof(PaymentOperationView.MinistereCode)),
         ["ChargesAPayer"] = new(typeof(AccrualView), "Charges à payer au 31 décembre : factures non parvenues et factures parvenues non payées", "depenses", nameof(AccrualView.MinistereCode)),
         ["ExecutionMarches"] = new(typeof(MarketExecutionView), "Engagé et payé par marché et accord-cadre, ligne d'EJ par ligne d'EJ", "depenses", nameof(MarketExecutionView.MinistereCode)),
+        ["TitresPerception"] = new(typeof(TitrePerceptionView), "Titres de perception, un par ligne, avec leur situation à la date d'arrêté (statut, encaissé, reste à recouvrer, étape, ancienneté)", "recettes-non-fiscales", nameof(TitrePerceptionView.MinistereCode)),
+        ["EncaissementsNonRapproches"] = new(typeof(UnmatchedReceiptView), "Encaissements en attente de rapprochement avec un titre à la date d'arrêté", "recettes-non-fiscales", nameof(UnmatchedReceiptView.MinistereCode)),
+        ["PrevisionsRecettes"] = new(typeof(RevenueForecastView), "Prévisions LFI, recettes constatées et encaissées par ligne de recette budgétaire", "recettes-non-fiscales", nameof(RevenueForecastView.MinistereCode)),
+        ["ProduitsARecevoir"] = new(typeof(AccruedRevenueView), "Produits à recevoir de l'inventaire au 31/12", "recettes-non-fiscales", nameof(AccruedRevenueView.MinistereCode)),
     };
 
     public static bool TryGet(string name, out SourceInfo source) => All.TryGetValue(name, out source!);

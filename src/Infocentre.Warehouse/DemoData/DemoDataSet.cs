@@ -73,6 +73,12 @@ public sealed partial class DemoDataSet
     public IEnumerable<RevenueReceipt> Encaissements() =>
         Number(Revenue().Titres().SelectMany(b => b.Receipts), (row, id) => row.Id = id);
 
+    public IReadOnlyList<LigneRecette> LignesRecette { get; } = RevenueDetails.LignesRecette();
+    public IReadOnlyList<Regie> Regies => RevenueDetails.Regies(model);
+    public IEnumerable<UnmatchedReceipt> EncaissementsNonRapproches() => Number(RevenueSupplements().UnmatchedReceipts(), (row, id) => row.Id = id);
+    public IEnumerable<RevenueForecast> PrevisionsRecettes() => Number(RevenueSupplements().Forecasts(), (row, id) => row.Id = id);
+    public IEnumerable<AccruedRevenue> ProduitsARecevoir() => Number(RevenueSupplements().Accruals(), (row, id) => row.Id = id);
+
     public IEnumerable<LedgerEntry> Ecritures() =>
         Number(new LedgerGenerator(model, Spending(), Revenue()).Entries(), (row, id) => row.Id = id);
 
@@ -99,6 +105,8 @@ public sealed partial class DemoDataSet
     private SpendingGenerator Spending() => new(model);
 
     private RevenueGenerator Revenue() => new(model);
+
+    private RevenueSupplementGenerator RevenueSupplements() => new(model, Revenue());
 
     private static IEnumerable<T> Number<T>(IEnumerable<T> rows, Action<T, long> setId)
     {

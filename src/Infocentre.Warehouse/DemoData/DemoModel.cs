@@ -459,21 +459,21 @@ internal sealed class DemoModel
             {
                 "Particulier" => new Client
                 {
-                    Code = code, Nom = $"{random.Pick(Surnames)} {random.Pick(GivenNames)}", Siret = null, Categorie = kind,
+                    Code = code, Nom = $"{random.Pick(Surnames)} {random.Pick(GivenNames)}", Siret = null, Categorie = kind, Departement = d.Code,
                 },
                 "Entreprise" => new Client
                 {
                     Code = code, Nom = $"{random.Pick(CompanyForms)} {random.Pick(CompanyWords)} {d.ChefLieu}",
-                    Siret = Siret('3', ++sirenCounter, random), Categorie = kind,
+                    Siret = Siret('3', ++sirenCounter, random), Categorie = kind, Departement = d.Code,
                 },
                 "Collectivité" => new Client
                 {
-                    Code = code, Nom = $"COMMUNE DE {d.ChefLieu}", Siret = Siret('2', ++sirenCounter, random), Categorie = kind,
+                    Code = code, Nom = $"COMMUNE DE {d.ChefLieu}", Siret = Siret('2', ++sirenCounter, random), Categorie = kind, Departement = d.Code,
                 },
                 _ => new Client
                 {
                     Code = code, Nom = $"{random.Pick(PublicBodies)} {d.ChefLieu}", Siret = Siret('1', ++sirenCounter, random),
-                    Categorie = kind,
+                    Categorie = kind, Departement = d.Code,
                 },
             });
         }

@@ -59,6 +59,7 @@ public static class DemoSeeder
         long subsidies = 0;
         const int TableCount = 33;
         const int TableCount = 32;
+        const int TableCount = 35;
 
         await using (var writer = await BulkWriter.BeginAsync(db, options, cancellationToken))
         {
@@ -102,6 +103,8 @@ public static class DemoSeeder
             await Load(DemoDataSet.Fonds, false);
             await Load(data.AxesAnalytiques, false);
             await Load(data.Marches(), false);
+            await Load(data.LignesRecette, false);
+            await Load(data.Regies, false);
 
             await Load(data.Credits(), true);
             await Load(data.Engagements(), true);
@@ -129,6 +132,9 @@ public static class DemoSeeder
             await Load(data.ChargesAPayer(), true);
             await Load(data.EngagementsHorsBilan(), true);
             await Load(data.CoutsComplets(), true);
+            await Load(data.EncaissementsNonRapproches(), true);
+            await Load(data.PrevisionsRecettes(), true);
+            await Load(data.ProduitsARecevoir(), true);
 
             long Rows(params string[] names) => tables.Where(t => names.Contains(t.Table)).Sum(t => t.Rows);
             var finishedAt = DateTime.UtcNow;
@@ -145,6 +151,7 @@ public static class DemoSeeder
                 WarehouseDomains.Depenses => Rows("fact_service_fait", "fact_demande_paiement"),
                 WarehouseDomains.ComptabiliteGenerale => Rows("fact_ecriture_comptable", "fact_engagement_hors_bilan", "fact_cout_complet"),
                 WarehouseDomains.RecettesNonFiscales => Rows("fact_titre_perception", "fact_encaissement"),
+                WarehouseDomains.RecettesNonFiscales => Rows("fact_titre_perception", "fact_encaissement", "fact_encaissement_non_rapproche", "fact_prevision_recette", "fact_produit_a_recevoir"),
                 WarehouseDomains.Subventions => subsidies,
                 _ => 0,
             })).ToList();
@@ -180,6 +187,7 @@ public static class DemoSeeder
             ("fact_titre_perception", db.RevenueOrders.IgnoreQueryFilters().AnyAsync),
             ("fact_encaissement", db.RevenueReceipts.IgnoreQueryFilters().AnyAsync),
             ("fact_engagement_hors_bilan", db.OffBalanceCommitments.IgnoreQueryFilters().AnyAsync),
+            ("fact_encaissement_non_rapproche", db.UnmatchedReceipts.IgnoreQueryFilters().AnyAsync),
             ("dim_ministere", db.Ministeres.IgnoreQueryFilters().AnyAsync),
             ("dim_programme", db.Programmes.IgnoreQueryFilters().AnyAsync),
             ("dim_tiers", db.Tiers.IgnoreQueryFilters().AnyAsync),

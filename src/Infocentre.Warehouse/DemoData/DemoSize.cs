@@ -91,7 +91,7 @@ internal sealed record DemoProfile(
             [.. DemoCatalog.Programmes.Where(p => DemoCatalog.TinyProgrammes.Contains(p.Numero))],
             [.. DemoCatalog.Departements.Where(d => DemoCatalog.TinyDepartements.Contains(d.Code))],
             RegionalUosPerProgramme: 1, MaxActionsPerCentre: 1, MaxCategoriesPerAction: 1, EjPerCombo: 1.0,
-            ActivitesPerAction: 1, TiersCount: 18, ClientsCount: 6, TitresPerExercice: 8),
+            ActivitesPerAction: 1, TiersCount: 18, ClientsCount: 6, TitresPerExercice: 60),
         DemoSize.Demo => new(
             size, DefaultSeed, 2022, 2024, DemoCatalog.Programmes, DemoCatalog.Departements,
             RegionalUosPerProgramme: 6, MaxActionsPerCentre: 3, MaxCategoriesPerAction: 2, EjPerCombo: 22.0,

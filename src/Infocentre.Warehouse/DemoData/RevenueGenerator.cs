@@ -7,7 +7,7 @@ namespace Infocentre.Warehouse.DemoData;
 internal sealed class RevenueBatch
 {
     public required RevenueOrder Titre { get; init; }
-    public DateOnly? CancelledOn { get; init; }
+    public DateOnly? CancelledOn { get; set; }
     public List<RevenueReceipt> Receipts { get; } = [];
 }
 
@@ -28,6 +28,7 @@ internal sealed class RevenueGenerator(DemoModel model)
         var cutoff = profile.LastDate;
         var random = new Random(profile.Seed + SeedOffset);
         var otherNatures = model.NaturesRecette.Where(n => n.Code != "AMD").ToArray();
+        var details = new RevenueDetails(model);
         for (var exercice = profile.FirstExercice; exercice <= profile.LastExercice; exercice++)
         {
             for (var i = 0; i < profile.TitresPerExercice; i++)
@@ -85,6 +86,7 @@ internal sealed class RevenueGenerator(DemoModel model)
                     });
                 }
 
+                details.Complete(batch);
                 yield return batch;
             }
         }

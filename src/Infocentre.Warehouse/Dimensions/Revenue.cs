@@ -8,6 +8,8 @@ public sealed class Client
     public string? Siret { get; set; }
     /// <summary>Particulier, Entreprise, Collectivité, Organisme public.</summary>
     public required string Categorie { get; set; }
+    /// <summary>Département of the débiteur's address ("075"), for revenue by département.</summary>
+    public string? Departement { get; set; }
 }
 
 /// <summary>Nature of a non-tax revenue (amendes, redevances, produits de cession...).</summary>

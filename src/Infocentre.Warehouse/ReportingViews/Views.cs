@@ -213,6 +213,14 @@ public sealed class RevenueView : ImputationColumns
     public decimal MontantEmis { get; set; }
     public decimal MontantAnnule { get; set; }
     public decimal MontantEncaisse { get; set; }
+    public string CompteGeneralCode { get; set; } = "";
+    public string? CompteGeneralLibelle { get; set; }
+    public string LigneRecetteCode { get; set; } = "";
+    public string? LigneRecetteLibelle { get; set; }
+    public string? BudgetCode { get; set; }
+    public string? RegieCode { get; set; }
+    public string? RegieLibelle { get; set; }
+    public string? ClientDepartement { get; set; }
 }
 
 /// <summary>v_versement_subvention: paid DP lines whose tiers belongs to a branch Data.Subvention accepts.</summary>

@@ -54,6 +54,13 @@ internal static class PerimeterFilters
         Restrict<AccountingAnomalyView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<OffBalanceView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<FullCostView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<UnmatchedReceipt>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<RevenueForecast>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccruedRevenue>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<TitrePerceptionView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<UnmatchedReceiptView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<RevenueForecastView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<AccruedRevenueView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
     }
 
     /// <summary>

@@ -88,6 +88,10 @@ public static partial class ReportingViewSql
         ("v_charge_a_payer", Accrual()),
         ("v_execution_marche", MarketExecution(d)),
         .. GeneralAccountingViews(d),
+        ("v_titre_perception", TitrePerception(d)),
+        ("v_encaissement_non_rapproche", UnmatchedReceipt(d)),
+        ("v_prevision_recette", RevenueForecast(d)),
+        ("v_produit_a_recevoir", AccruedRevenue()),
     ];
 
     private static string Credit() => Select(
@@ -188,7 +192,8 @@ public static partial class ReportingViewSql
     [
         "id", "source", "periode", "societe_code", "titre_numero", "client_code", "client_nom", "client_categorie",
         "nature_recette_code", "nature_recette_libelle", "date_operation", "date_echeance", "mode_reglement",
-        "montant_emis", "montant_annule", "montant_encaisse",
+        "montant_emis", "montant_annule", "montant_encaisse", "compte_general_code", "compte_general_libelle",
+        "ligne_recette_code", "ligne_recette_libelle", "budget_code", "regie_code", "regie_libelle", "client_departement",
     ];
 
     private static string Revenue(SqlDialect d)
@@ -198,13 +203,15 @@ public static partial class ReportingViewSql
             LEFT JOIN dim_client c ON c.code = f.client_code
             LEFT JOIN dim_nature_recette nr ON nr.code = f.nature_recette_code
 
-            """;
+            """ + RevenueLabelJoins;
         Dictionary<string, string> common = new()
         {
             // Revenue is imputed on a programme and centre financier, not on a domaine fonctionnel.
             ["domaine_fonctionnel_code"] = d.NullText, ["domaine_fonctionnel_libelle"] = d.NullText,
             ["action_code"] = d.NullText, ["action_libelle"] = d.NullText,
             ["client_nom"] = "c.nom", ["client_categorie"] = "c.categorie", ["nature_recette_libelle"] = "nr.libelle",
+            ["compte_general_libelle"] = "cg.libelle", ["ligne_recette_libelle"] = "lr.libelle", ["budget_code"] = "lr.budget_code",
+            ["regie_libelle"] = "rg.libelle", ["client_departement"] = "c.departement",
         };
         var titres = Select("fact_titre_perception f", columns, new(common)
         {

@@ -55,6 +55,11 @@ internal static partial class PerimeterTargets
         new("AnomaliesComptables", "AnomaliesComptables", null, "Debit", AnomalyRows("l.debit"), [AnomalyRows("0")], "MinistereCode", "ProgrammeCode"),
         new("EngagementsHorsBilan", "EngagementsHorsBilan", null, "MontantCloture", "SELECT f.montant_cloture AS v FROM fact_engagement_hors_bilan f WHERE 1 = 1", [All("fact_engagement_hors_bilan")], "MinistereCode", "ProgrammeCode"),
         new("CoutsComplets", "CoutsComplets", null, "CoutDirect", "SELECT f.cout_direct AS v FROM fact_cout_complet f WHERE 1 = 1", [All("fact_cout_complet")], "MinistereCode", "ProgrammeCode"),
+        new("TitresPerception", "TitresPerception", null, "MontantEmis", "SELECT f.montant_emis AS v FROM fact_titre_perception f WHERE 1 = 1", [All("fact_titre_perception")], "MinistereCode", "ProgrammeCode"),
+        new("EncaissementsNonRapproches", "EncaissementsNonRapproches", null, "Montant", "SELECT f.montant AS v FROM fact_encaissement_non_rapproche f WHERE 1 = 1", [All("fact_encaissement_non_rapproche")], "MinistereCode", "ProgrammeCode"),
+        new("PrevisionsRecettes", "PrevisionsRecettes", null, "MontantPrevision", "SELECT f.montant_prevision_lfi AS v FROM fact_prevision_recette f WHERE 1 = 1",
+            [All("fact_prevision_recette"), All("fact_titre_perception"), All("fact_encaissement")], "MinistereCode", "ProgrammeCode"),
+        new("ProduitsARecevoir", "ProduitsARecevoir", null, "Montant", "SELECT f.montant AS v FROM fact_produit_a_recevoir f WHERE 1 = 1", [All("fact_produit_a_recevoir")], "MinistereCode", "ProgrammeCode"),
     ];
 
     /// <summary>
