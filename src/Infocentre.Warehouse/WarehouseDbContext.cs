@@ -58,6 +58,12 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
 
     public DbSet<OneRow> OneRow => Set<OneRow>();
 
+    public DbSet<SubsidyApplication> SubsidyApplications => Set<SubsidyApplication>();
+    public DbSet<SubsidyInstallment> SubsidyInstallments => Set<SubsidyInstallment>();
+    public DbSet<EuropeanFundPayment> EuropeanFundPayments => Set<EuropeanFundPayment>();
+    public DbSet<SubsidyFollowUpView> SubsidyFollowUpView => Set<SubsidyFollowUpView>();
+    public DbSet<EuropeanFundPaymentView> EuropeanFundPaymentView => Set<EuropeanFundPaymentView>();
+
     public DbSet<LoadRecord> Loads => Set<LoadRecord>();
 
     public DbSet<SchemaInfo> SchemaInfo => Set<SchemaInfo>();
@@ -79,6 +85,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         DimensionModel.Configure(modelBuilder);
         FactModel.Configure(modelBuilder);
         ReportingViewModel.Configure(modelBuilder);
+        SubsidyModel.Configure(modelBuilder);
         PerimeterFilters.Configure(modelBuilder, this);
         AccessModel.Configure(modelBuilder);
         modelBuilder.Entity<SchemaInfo>(b =>

@@ -26,6 +26,8 @@ public static class ReportSources
         ["Activites"] = new(typeof(Activite), "Référentiel de programmation (activités)", null, null),
         ["ComptesGeneraux"] = new(typeof(CompteGeneral), "Plan comptable de l'État", null, null),
         ["Societes"] = new(typeof(Societe), "Sociétés (entités comptables)", null, null),
+        ["SuiviSubventions"] = new(typeof(SubsidyFollowUpView), "Demandes de subvention, échéanciers des conventions et versements sur EJ de subvention, rapprochés par EJ", "subventions", nameof(SubsidyFollowUpView.MinistereCode)),
+        ["VersementsFondsEuropeens"] = new(typeof(EuropeanFundPaymentView), "Versements FSE+ et FEDER hors budget de l'État (extraction FEHBE)", "subventions", nameof(EuropeanFundPaymentView.MinistereCode)),
     };
 
     public static bool TryGet(string name, out SourceInfo source) => All.TryGetValue(name, out source!);

@@ -57,7 +57,7 @@ public static class DemoSeeder
         var tables = new List<SeedTableCount>();
         long total = 0;
         long subsidies = 0;
-        const int TableCount = 30;
+        const int TableCount = 33;
 
         await using (var writer = await BulkWriter.BeginAsync(db, options, cancellationToken))
         {
@@ -113,6 +113,9 @@ public static class DemoSeeder
             await Load(data.Titres(), true);
             await Load(data.Encaissements(), true);
             await Load(data.Ecritures(), true);
+            await Load(data.DemandesSubvention(), true);
+            await Load(data.EcheancesSubvention(), true);
+            await Load(data.VersementsFondsEuropeens(), true);
 
             long Rows(params string[] names) => tables.Where(t => names.Contains(t.Table)).Sum(t => t.Rows);
             var finishedAt = DateTime.UtcNow;

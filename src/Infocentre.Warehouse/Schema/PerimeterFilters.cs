@@ -27,6 +27,11 @@ internal static class PerimeterFilters
         Restrict<LedgerView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<RevenueView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<SubsidyPaymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<SubsidyApplication>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<SubsidyInstallment>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<EuropeanFundPayment>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<SubsidyFollowUpView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<EuropeanFundPaymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
     }
 
     /// <summary>

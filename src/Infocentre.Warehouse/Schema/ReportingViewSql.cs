@@ -6,7 +6,7 @@ namespace Infocentre.Warehouse.Schema;
 /// DDL of the flat reporting views. Dimensions are LEFT JOINed on their primary key so that every engine
 /// drops the joins a query does not use; union views repeat the joins in each arm so filters push down.
 /// </summary>
-public static class ReportingViewSql
+public static partial class ReportingViewSql
 {
     private const string ImputationJoins = """
         LEFT JOIN dim_ministere m ON m.code = f.ministere_code
@@ -82,6 +82,8 @@ public static class ReportingViewSql
         ("v_recette_non_fiscale", Revenue(d)),
         ("v_versement_subvention", SubsidyPayment(d)),
         ("v_one_row", "SELECT 1 AS id\n"),
+        ("v_suivi_subvention", SubsidyFollowUp(d)),
+        ("v_versement_fonds_europeens", EuropeanFundPayment()),
     ];
 
     private static string Credit() => Select(
@@ -227,8 +229,8 @@ public static class ReportingViewSql
         "v_demande_paiement f",
         [.. ImputationColumns, .. SpendingColumns, "dp_numero", "dp_poste", "tiers_siren", "tiers_rna",
             "tiers_categorie_juridique", "tiers_commune", "tiers_departement", "tiers_etat_administratif",
-            "societe_region", "date_operation", "montant_paye"],
-        new()
+            "societe_region", "date_operation", "montant_paye", .. SubsidyPaymentColumns],
+        new(SubsidyPaymentExpressions)
         {
             ["tiers_categorie_juridique"] = "t.categorie_juridique", ["tiers_commune"] = "t.commune",
             ["tiers_departement"] = "t.departement", ["tiers_etat_administratif"] = "t.etat_administratif",
@@ -238,7 +240,7 @@ public static class ReportingViewSql
         JOIN dim_tiers t ON t.code = f.tiers_code
         LEFT JOIN dim_societe s ON s.code = f.societe_code
 
-        """ + $"WHERE f.statut = 'PAY' AND f.branche_est_subventionnable = {d.True}\n",
+        """ + SubsidyApplicationJoin + $"WHERE f.statut = 'PAY' AND f.branche_est_subventionnable = {d.True}\n",
         passThroughLabels: true);
 
     private static string Select(
