@@ -28,6 +28,8 @@ public sealed class TinySqliteInvariantTests(TinySqliteWarehouse warehouse)
                  + (SELECT COUNT(*) FROM fact_service_fait) + (SELECT COUNT(*) FROM fact_demande_paiement)
                  + (SELECT COUNT(*) FROM fact_ecriture_comptable) + (SELECT COUNT(*) FROM fact_titre_perception)
                  + (SELECT COUNT(*) FROM fact_encaissement)
+                 + (SELECT COUNT(*) FROM fact_demande_subvention) + (SELECT COUNT(*) FROM fact_echeance_subvention)
+                 + (SELECT COUNT(*) FROM fact_versement_fonds_europeens)
             """));
     }
 

@@ -50,6 +50,8 @@ internal static partial class PerimeterTargets
         new("RecettesNonFiscales", "RecettesNonFiscales", null, "MontantEmis", "SELECT f.montant_emis AS v FROM fact_titre_perception f WHERE 1 = 1",
             [All("fact_titre_perception"), All("fact_encaissement")], "MinistereCode", "ProgrammeCode"),
         new("VersementsSubventions", "VersementsSubventions", null, "MontantPaye", SubsidyLines, [SubsidyLines], "MinistereCode", "ProgrammeCode"),
+        new("SuiviSubventions", "SuiviSubventions", null, "MontantAccorde", "SELECT f.montant_accorde AS v FROM fact_demande_subvention f WHERE 1 = 1", [All("fact_demande_subvention"), All("fact_echeance_subvention"), ZsubSubsidyLines], "MinistereCode", "ProgrammeCode"),
+        new("VersementsFondsEuropeens", "VersementsFondsEuropeens", null, "MontantPaye", "SELECT f.montant_paye AS v FROM fact_versement_fonds_europeens f WHERE 1 = 1", [All("fact_versement_fonds_europeens")], "MinistereCode", "ProgrammeCode"),
     ];
 
     /// <summary>
