@@ -59,51 +59,70 @@ internal sealed class SubsidyGenerator(DemoModel model, IReadOnlySet<string> sub
             }
         }
 
-        var paid = new SortedSet<string>(StringComparer.Ordinal);
+        // Beneficiaries paid in the last exercice, by ministère.
+        var paidBy = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var line in new SpendingGenerator(model).Batches().SelectMany(b => b.Paiements))
         {
-            if (line.Statut == "PAY" && line.Exercice == profile.LastExercice)
+            if (line.Statut == "PAY" && line.Exercice == profile.LastExercice && subventionnable.Contains(line.TiersCode))
             {
-                paid.Add(line.TiersCode);
+                if (!paidBy.TryGetValue(line.MinistereCode, out var codes))
+                {
+                    paidBy[line.MinistereCode] = codes = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                codes.Add(line.TiersCode);
             }
         }
 
+        var paid = paidBy.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
         var associations = model.Tiers.Where(t => t.BrancheCode == "Z039" && paid.Contains(t.Code))
             .OrderBy(_ => random.Next()).ToList();
-        // About 1 % of each kind, never more than half of the associations (tiny has two or three).
+        // About 1 % of each kind, never more than half of the associations (tiny has a few).
         var perKind = Math.Max(1, associations.Count / 80);
         for (var i = 0; i < associations.Count / 2 && i < 3 * perKind; i++)
         {
-            var tiers = associations[i];
-            var kind = (i / perKind) switch { 0 => "RIDET", 1 => "TAHITI", _ => "#" };
-            tiers.Siret = tiers.Siren = tiers.Nic = tiers.QpvCode = tiers.QpvLibelle = null;
-            tiers.IdentifiantType = kind;
-            if (kind == "#")
+            Unidentify(associations[i], (i / perKind) switch { 0 => "RIDET", 1 => "TAHITI", _ => "#" }, random);
+        }
+
+        // Each ministère of a small data set pays at least one association without SIRET, one in a QPV and one
+        // closed beneficiary; in demo and large, chance already gives many.
+        foreach (var codes in paidBy.Values)
+        {
+            var mine = associations.Where(t => codes.Contains(t.Code)).ToList();
+            if (mine.Count > 0 && mine.All(t => t.IdentifiantType == "SIRET"))
             {
-                continue; // Known by its RNA only: Data.Subvention sets such lines aside.
+                Unidentify(mine[^1], "#", random);
             }
 
-            tiers.Rna = null;
-            tiers.Departement = kind == "RIDET" ? "988" : "987";
-            tiers.Commune = kind == "RIDET" ? "NOUMEA" : "PAPEETE";
-            tiers.RidetTahiti = kind == "RIDET"
-                ? random.Inclusive(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture) + "001"
-                : (char)('A' + random.Next(26)) + random.Inclusive(10_000, 99_999).ToString(CultureInfo.InvariantCulture) + "001";
+            if (mine.Where(t => t.IdentifiantType is "SIRET" or "#").ToList() is { Count: > 0 } local && local.All(t => t.QpvCode is null))
+            {
+                SetQpv(local[0], 1);
+            }
+
+            var beneficiaries = model.Tiers.Where(t => codes.Contains(t.Code)).ToList();
+            if (beneficiaries.Count > 0 && beneficiaries.All(t => t.EtatAdministratif != "F"))
+            {
+                beneficiaries[0].EtatAdministratif = "F";
+            }
+        }
+    }
+
+    /// <summary>An association without SIRET: overseas (RIDET, TAHITI: no RNA either) or known by its RNA only (#).</summary>
+    private static void Unidentify(Tiers tiers, string kind, Random random)
+    {
+        tiers.Siret = tiers.Siren = tiers.Nic = null;
+        tiers.IdentifiantType = kind;
+        if (kind == "#")
+        {
+            return; // Data.Subvention sets such lines aside.
         }
 
-        // At least one association paid in the last exercice is in a QPV, and one paid beneficiary is closed
-        // (SIRENE état F): the tiny data set is too small to get them by chance.
-        var identified = associations.Where(t => t.IdentifiantType == "SIRET").ToList();
-        if (identified.Count > 0 && identified.All(t => t.QpvCode is null))
-        {
-            SetQpv(identified[0], 1);
-        }
-
-        var beneficiaries = model.Tiers.Where(t => paid.Contains(t.Code) && subventionnable.Contains(t.Code)).ToList();
-        if (beneficiaries.Count > 1 && beneficiaries.All(t => t.EtatAdministratif != "F"))
-        {
-            beneficiaries.First(t => t.BrancheCode != "Z039" || beneficiaries.All(b => b.BrancheCode == "Z039")).EtatAdministratif = "F";
-        }
+        tiers.QpvCode = tiers.QpvLibelle = tiers.Rna = null;
+        tiers.Departement = kind == "RIDET" ? "988" : "987";
+        tiers.Commune = kind == "RIDET" ? "NOUMEA" : "PAPEETE";
+        tiers.RidetTahiti = kind == "RIDET"
+            ? random.Inclusive(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture) + "001"
+            : (char)('A' + random.Next(26)) + random.Inclusive(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The applications and échéanciers, budget line by budget line (replays the spending chain).</summary>
@@ -191,8 +210,11 @@ internal sealed class SubsidyGenerator(DemoModel model, IReadOnlySet<string> sub
     {
         var random = new Random(profile.Seed + SeedOffset + 2);
         // The national FSE+ programme is managed by the employment ministry; without it, by an intervention one.
-        var manager = (profile.Programmes.FirstOrDefault(p => p.Kind == ProgrammeKind.Employment)
+        var fseManager = (profile.Programmes.FirstOrDefault(p => p.Kind == ProgrammeKind.Employment)
             ?? profile.Programmes.FirstOrDefault(p => p.Kind == ProgrammeKind.Intervention) ?? profile.Programmes[0]).MinistereCode;
+        // FEDER: the territorial cohesion ministry (programme 147) or, without it, the préfectures' (programme 354).
+        var federManager = (profile.Programmes.FirstOrDefault(p => p.Numero == 147)
+            ?? profile.Programmes.FirstOrDefault(p => p.Numero == 354) ?? profile.Programmes[0]).MinistereCode;
         var beneficiaries = model.Tiers.Where(t => t.IdentifiantType == "SIRET" && t.BrancheCode is "Z039" or "Z041" or "Z044").ToList();
         var departements = profile.Departements.ToDictionary(d => d.Code, StringComparer.Ordinal);
         var perYear = Math.Max(8, profile.TiersCount / 50);
@@ -209,7 +231,7 @@ internal sealed class SubsidyGenerator(DemoModel model, IReadOnlySet<string> sub
                 counter++;
                 yield return new EuropeanFundPayment
                 {
-                    Id = counter, Exercice = exercice, Periode = date.Month, MinistereCode = manager, ProgrammeCode = null,
+                    Id = counter, Exercice = exercice, Periode = date.Month, MinistereCode = fse ? fseManager : federManager, ProgrammeCode = null,
                     Fonds = fse ? "FSE+" : "FEDER", SocieteCode = d.Societe,
                     CentreFinancierCode = $"FSE0-TG{dep}-FE{dep}", CentreFinancierLibelle = $"TG {d.Libelle} - fonds européens",
                     DomaineFonctionnelCode = fse ? "FSE00-14" : "FED00-14",

@@ -44,6 +44,8 @@ internal static partial class PerimeterTargets
         new("INF-SUB-10", "VersementsFseFeder", "INF-SUB-10", "MontantPaye",
             "SELECT f.montant_paye AS v FROM fact_versement_fonds_europeens f WHERE 1 = 1", [], null, null),
         new("INF-SUB-11", "BeneficiairesSansSiret", "INF-SUB-11", "MontantPaye", SubsidyLines + " AND t.identifiant_type <> 'SIRET'", [], null, null),
+        new("INF-SUB-12", "PrincipalesAssociationsBeneficiaires", "INF-SUB-12", "MontantPaye",
+            SubsidyLines + " AND t.branche_code IN ('Z039', 'Z040')", [], null, null),
         new("INF-SUB-13", "JauneAssociations", "INF-SUB-13", "Montant", AssociationLines, [], null, "Programme"),
         new("INF-SUB-14", "RapprochementDemandesVersements", "INF-SUB-14", "MontantAccorde",
             "SELECT f.montant_accorde AS v FROM fact_demande_subvention f WHERE 1 = 1", [], null, null),
