@@ -70,6 +70,12 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<AccruedRevenue> AccruedRevenues => Set<AccruedRevenue>();
     public DbSet<TitrePerceptionView> TitrePerceptionView => Set<TitrePerceptionView>();
 
+    public DbSet<SubsidyApplication> SubsidyApplications => Set<SubsidyApplication>();
+    public DbSet<SubsidyInstallment> SubsidyInstallments => Set<SubsidyInstallment>();
+    public DbSet<EuropeanFundPayment> EuropeanFundPayments => Set<EuropeanFundPayment>();
+    public DbSet<SubsidyFollowUpView> SubsidyFollowUpView => Set<SubsidyFollowUpView>();
+    public DbSet<EuropeanFundPaymentView> EuropeanFundPaymentView => Set<EuropeanFundPaymentView>();
+
     public DbSet<LoadRecord> Loads => Set<LoadRecord>();
 
     public DbSet<SchemaInfo> SchemaInfo => Set<SchemaInfo>();
@@ -102,6 +108,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         BudgetSteeringModel.Configure(modelBuilder);
         DepensesModel.Configure(modelBuilder);
         GeneralAccountingModel.Configure(modelBuilder);
+        SubsidyModel.Configure(modelBuilder);
         PerimeterFilters.Configure(modelBuilder, this);
         AccessModel.Configure(modelBuilder);
         WindowFunctions.Configure(modelBuilder);

@@ -46,6 +46,8 @@ public static class ReportSources
         ["EncaissementsNonRapproches"] = new(typeof(UnmatchedReceiptView), "Encaissements en attente de rapprochement avec un titre à la date d'arrêté", "recettes-non-fiscales", nameof(UnmatchedReceiptView.MinistereCode)),
         ["PrevisionsRecettes"] = new(typeof(RevenueForecastView), "Prévisions LFI, recettes constatées et encaissées par ligne de recette budgétaire", "recettes-non-fiscales", nameof(RevenueForecastView.MinistereCode)),
         ["ProduitsARecevoir"] = new(typeof(AccruedRevenueView), "Produits à recevoir de l'inventaire au 31/12", "recettes-non-fiscales", nameof(AccruedRevenueView.MinistereCode)),
+        ["SuiviSubventions"] = new(typeof(SubsidyFollowUpView), "Demandes de subvention, échéanciers des conventions et versements sur EJ de subvention, rapprochés par EJ", "subventions", nameof(SubsidyFollowUpView.MinistereCode)),
+        ["VersementsFondsEuropeens"] = new(typeof(EuropeanFundPaymentView), "Versements FSE+ et FEDER hors budget de l'État (extraction FEHBE)", "subventions", nameof(EuropeanFundPaymentView.MinistereCode)),
     };
 
     public static bool TryGet(string name, out SourceInfo source) => All.TryGetValue(name, out source!);

@@ -16,6 +16,7 @@ public sealed partial class DemoDataSet
 {
     private readonly DemoModel model;
     private readonly HashSet<string> subventionnable;
+    private readonly SubsidyGenerator subsidies;
 
     private DemoDataSet(DemoSize size)
     {
@@ -23,6 +24,8 @@ public sealed partial class DemoDataSet
         model = DemoModel.Build(DemoProfile.For(size));
         var branches = model.Branches.Where(b => b.EstSubventionnable).Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
         subventionnable = model.Tiers.Where(t => branches.Contains(t.BrancheCode)).Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+        subsidies = new SubsidyGenerator(model, subventionnable);
+        subsidies.EnrichTiers();
     }
 
     public DemoSize Size { get; }
@@ -101,6 +104,13 @@ public sealed partial class DemoDataSet
         ArgumentNullException.ThrowIfNull(line);
         return line is { Statut: "PAY", TypeEjCode: "ZSUB" } && subventionnable.Contains(line.TiersCode);
     }
+
+    public IEnumerable<SubsidyApplication> DemandesSubvention() => subsidies.Grants().SelectMany(g => g.Applications);
+
+    public IEnumerable<SubsidyInstallment> EcheancesSubvention() =>
+        Number(subsidies.Grants().SelectMany(g => g.Installments), (row, id) => row.Id = id);
+
+    public IEnumerable<EuropeanFundPayment> VersementsFondsEuropeens() => subsidies.EuropeanFunds();
 
     private SpendingGenerator Spending() => new(model);
 

@@ -60,6 +60,13 @@ internal sealed class DemoModel
     /// <summary>Exercice-independent budget lines: centre financier × action × catégorie.</summary>
     public List<Combo> Combos { get; } = [];
 
+    /// <summary>
+    /// Tiny only: for a ministry without an intervention programme, one transfer line (catégorie 64) on its first
+    /// centre, so that each ministry of the tiny data set pays some subsidies. Generated after the regular lines with
+    /// their own random sequence and numbers, so the regular lines do not change.
+    /// </summary>
+    public List<Combo> SubsidyCombos { get; } = [];
+
     /// <summary>Tiers codes per branche (all départements) and per branche + département.</summary>
     public Dictionary<string, List<Tiers>> TiersByBranche { get; } = new(StringComparer.Ordinal);
 
@@ -89,6 +96,7 @@ internal sealed class DemoModel
         model.BuildNomenclature();
         model.BuildGeography();
         model.BuildStructures(random);
+        model.BuildSubsidyCombos();
         model.BuildTiers(random);
         model.BuildClients(random);
         return model;
@@ -327,6 +335,25 @@ internal sealed class DemoModel
                     }
                 }
             }
+        }
+    }
+
+    private void BuildSubsidyCombos()
+    {
+        if (Profile.Size != DemoSize.Tiny)
+        {
+            return;
+        }
+
+        foreach (var ministry in Profile.Programmes.GroupBy(p => p.MinistereCode))
+        {
+            if (ministry.Any(p => PrimaryCategory(p) == "64"))
+            {
+                continue;
+            }
+
+            var first = Combos.First(c => c.Centre.MinistereCode == ministry.Key && c.Centre.Departement is not null);
+            SubsidyCombos.Add(first with { Categorie = "64" });
         }
     }
 

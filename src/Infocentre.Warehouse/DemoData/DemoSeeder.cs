@@ -135,6 +135,9 @@ public static class DemoSeeder
             await Load(data.EncaissementsNonRapproches(), true);
             await Load(data.PrevisionsRecettes(), true);
             await Load(data.ProduitsARecevoir(), true);
+            await Load(data.DemandesSubvention(), true);
+            await Load(data.EcheancesSubvention(), true);
+            await Load(data.VersementsFondsEuropeens(), true);
 
             long Rows(params string[] names) => tables.Where(t => names.Contains(t.Table)).Sum(t => t.Rows);
             var finishedAt = DateTime.UtcNow;

@@ -54,6 +54,9 @@ internal sealed class SpendingGenerator(DemoModel model)
         var random = new Random(profile.Seed + SeedOffset);
         var counters = new Counters();
         var enrichment = new SpendingEnrichment(model);
+        // DemoModel.SubsidyCombos (tiny only): their own sequence and number ranges, the regular lines are unchanged.
+        var subsidyRandom = new Random(profile.Seed + SeedOffset + 100);
+        var subsidyCounters = new Counters { Ej = 90_000_000, Sf = 900_000_000, Dp = 99_000_000 };
         for (var exercice = profile.FirstExercice; exercice <= profile.LastExercice; exercice++)
         {
             foreach (var combo in model.Combos)
@@ -73,6 +76,19 @@ internal sealed class SpendingGenerator(DemoModel model)
 
                 batch.Credit = MakeCredit(random, exercice, combo, engaged);
                 enrichment.Apply(batch, profile.LastExercice);
+                yield return batch;
+            }
+
+            foreach (var combo in model.SubsidyCombos)
+            {
+                var batch = new SpendingBatch();
+                long engaged = 0;
+                for (var i = 0; i < 2; i++)
+                {
+                    engaged += GenerateEj(subsidyRandom, subsidyCounters, exercice, combo, batch);
+                }
+
+                batch.Credit = MakeCredit(subsidyRandom, exercice, combo, engaged);
                 yield return batch;
             }
         }

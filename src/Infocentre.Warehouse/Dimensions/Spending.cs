@@ -47,6 +47,15 @@ public sealed class Tiers
     public required string Departement { get; set; }
     /// <summary>SIRENE état administratif: "A" active, "F" closed.</summary>
     public required string EtatAdministratif { get; set; }
+    /// <summary>NIC: the last 5 digits of the SIRET (the establishment within the SIREN); null without SIRET.</summary>
+    public string? Nic { get; set; }
+    /// <summary>What identifies the beneficiary in the Chorus extract: SIRET, RIDET (New Caledonia), TAHITI (French Polynesia) or "#" (none).</summary>
+    public string IdentifiantType { get; set; } = "#";
+    /// <summary>"No TVA 3 (COM-RIDET ou TAHITI)": the overseas identifier when there is no SIRET.</summary>
+    public string? RidetTahiti { get; set; }
+    /// <summary>Quartier prioritaire de la politique de la ville of the beneficiary's address ("QP093012"); null outside any QPV.</summary>
+    public string? QpvCode { get; set; }
+    public string? QpvLibelle { get; set; }
 }
 
 /// <summary>Type d'EJ ("ZSUB" Subventions, "ZMBC" Marché à BDC...).</summary>

@@ -237,6 +237,16 @@ public sealed class SubsidyPaymentView : SpendingColumns
     public string? SocieteRegion { get; set; }
     public DateOnly DateOperation { get; set; }
     public decimal MontantPaye { get; set; }
+    public string? TiersNic { get; set; }
+    /// <summary>SIRET, RIDET, TAHITI or "#": what identifies the beneficiary.</summary>
+    public string? TiersIdentifiantType { get; set; }
+    public string? TiersRidetTahiti { get; set; }
+    public string? TiersQpvCode { get; set; }
+    public string? TiersQpvLibelle { get; set; }
+    /// <summary>Objet, source and numéro of the application granted on the EJ (null without one).</summary>
+    public string? SubventionObjet { get; set; }
+    public string? DemandeSource { get; set; }
+    public string? DemandeNumero { get; set; }
 }
 
 /// <summary>v_one_row: exactly one row, so that a report without dimensions returns one row even on empty data.</summary>

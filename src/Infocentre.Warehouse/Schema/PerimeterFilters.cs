@@ -61,6 +61,11 @@ internal static class PerimeterFilters
         Restrict<UnmatchedReceiptView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<RevenueForecastView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
         Restrict<AccruedRevenueView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<SubsidyApplication>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<SubsidyInstallment>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<EuropeanFundPayment>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<SubsidyFollowUpView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
+        Restrict<EuropeanFundPaymentView>(m, context, x => x.MinistereCode, x => x.ProgrammeCode);
     }
 
     /// <summary>

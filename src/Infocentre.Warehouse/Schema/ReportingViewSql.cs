@@ -92,6 +92,8 @@ public static partial class ReportingViewSql
         ("v_encaissement_non_rapproche", UnmatchedReceipt(d)),
         ("v_prevision_recette", RevenueForecast(d)),
         ("v_produit_a_recevoir", AccruedRevenue()),
+        ("v_suivi_subvention", SubsidyFollowUp(d)),
+        ("v_versement_fonds_europeens", EuropeanFundPayment()),
     ];
 
     private static string Credit() => Select(
@@ -230,8 +232,8 @@ public static partial class ReportingViewSql
         "v_demande_paiement f",
         [.. ImputationColumns, .. SpendingColumns, "dp_numero", "dp_poste", "tiers_siren", "tiers_rna",
             "tiers_categorie_juridique", "tiers_commune", "tiers_departement", "tiers_etat_administratif",
-            "societe_region", "date_operation", "montant_paye"],
-        new()
+            "societe_region", "date_operation", "montant_paye", .. SubsidyPaymentColumns],
+        new(SubsidyPaymentExpressions)
         {
             ["tiers_categorie_juridique"] = "t.categorie_juridique", ["tiers_commune"] = "t.commune",
             ["tiers_departement"] = "t.departement", ["tiers_etat_administratif"] = "t.etat_administratif",
@@ -241,7 +243,7 @@ public static partial class ReportingViewSql
         JOIN dim_tiers t ON t.code = f.tiers_code
         LEFT JOIN dim_societe s ON s.code = f.societe_code
 
-        """ + $"WHERE f.statut = 'PAY' AND f.branche_est_subventionnable = {d.True}\n",
+        """ + SubsidyApplicationJoin + $"WHERE f.statut = 'PAY' AND f.branche_est_subventionnable = {d.True}\n",
         passThroughLabels: true);
 
     private static string Select(

@@ -33,6 +33,8 @@ public sealed class TinySqliteInvariantTests(TinySqliteWarehouse warehouse)
                  + (SELECT COUNT(*) FROM fact_tranche_fonctionnelle) + (SELECT COUNT(*) FROM fact_acte_controle_budgetaire)
                  + (SELECT COUNT(*) FROM fact_demande_achat)
                  + (SELECT COUNT(*) FROM fact_engagement_hors_bilan) + (SELECT COUNT(*) FROM fact_cout_complet)
+                 + (SELECT COUNT(*) FROM fact_demande_subvention) + (SELECT COUNT(*) FROM fact_echeance_subvention)
+                 + (SELECT COUNT(*) FROM fact_versement_fonds_europeens)
             """));
     }
 

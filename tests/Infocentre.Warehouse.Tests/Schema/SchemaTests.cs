@@ -13,6 +13,7 @@ public sealed class SchemaTests : IDisposable
         "v_credit", "v_engagement", "v_demande_paiement", "v_execution_budgetaire", "v_ecriture_comptable",
         "v_recette_non_fiscale", "v_versement_subvention", "v_one_row",
         "v_rapprochement_budget_compta", "v_anomalie_comptable", "v_engagement_hors_bilan", "v_cout_complet",
+        "v_suivi_subvention", "v_versement_fonds_europeens",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("infocentre-schema-").FullName;

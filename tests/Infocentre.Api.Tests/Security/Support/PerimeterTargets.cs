@@ -60,6 +60,8 @@ internal static partial class PerimeterTargets
         new("PrevisionsRecettes", "PrevisionsRecettes", null, "MontantPrevision", "SELECT f.montant_prevision_lfi AS v FROM fact_prevision_recette f WHERE 1 = 1",
             [All("fact_prevision_recette"), All("fact_titre_perception"), All("fact_encaissement")], "MinistereCode", "ProgrammeCode"),
         new("ProduitsARecevoir", "ProduitsARecevoir", null, "Montant", "SELECT f.montant AS v FROM fact_produit_a_recevoir f WHERE 1 = 1", [All("fact_produit_a_recevoir")], "MinistereCode", "ProgrammeCode"),
+        new("SuiviSubventions", "SuiviSubventions", null, "MontantAccorde", "SELECT f.montant_accorde AS v FROM fact_demande_subvention f WHERE 1 = 1", [All("fact_demande_subvention"), All("fact_echeance_subvention"), ZsubSubsidyLines], "MinistereCode", "ProgrammeCode"),
+        new("VersementsFondsEuropeens", "VersementsFondsEuropeens", null, "MontantPaye", "SELECT f.montant_paye AS v FROM fact_versement_fonds_europeens f WHERE 1 = 1", [All("fact_versement_fonds_europeens")], "MinistereCode", "ProgrammeCode"),
     ];
 
     /// <summary>
