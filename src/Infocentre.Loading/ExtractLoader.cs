@@ -21,6 +21,21 @@ public sealed class ExtractLoader(WarehouseDbContext db, LoadOptions options)
     /// <summary>The extract kinds, tried in order.</summary>
     public static IReadOnlyList<IExtractKind> Kinds { get; } = [new InfBud53Extract(), .. ReferentialExtract.All];
 
+    /// <summary>Referentials first (programmes before the codes that belong to a programme), then extracts.</summary>
+    public static async Task<IReadOnlyList<string>> OrderForLoadingAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var ranked = new List<(int Rank, string Path)>();
+        foreach (var path in paths)
+        {
+            var file = await ExtractFile.InspectAsync(path, null, cancellationToken);
+            var index = ReferentialExtract.All.ToList().FindIndex(r => r.Recognises(file));
+            ranked.Add((index < 0 ? int.MaxValue : index, path));
+        }
+
+        return [.. ranked.OrderBy(r => r.Rank).ThenBy(r => r.Path, StringComparer.Ordinal).Select(r => r.Path)];
+    }
+
     /// <summary>Loads <paramref name="path"/>; <paramref name="fileName"/> is the name recorded (the upload's name).</summary>
     public async Task<LoadResult> LoadAsync(string path, string? fileName, string startedBy, CancellationToken cancellationToken)
     {
