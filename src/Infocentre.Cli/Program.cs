@@ -5,6 +5,7 @@ var root = new RootCommand("Infocentre: State financial reporting warehouse and 
 {
     SeedCommand.Create(),
     ValidateCommand.Create(),
+    CatalogueCommand.Create(),
     SchemaCommand.Create(),
     TokenCommand.Create(),
     ApiKeyCommand.Create(),

@@ -23,6 +23,13 @@ public sealed class RestCatalogueTests(TinyWarehouses warehouses)
             .OrderBy(x => x.Item1, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The entitySet line of each definition file, read as text (not through the engine under test).</summary>
+    private static Dictionary<string, string> EntitySets() =>
+        Directory.EnumerateFiles(RepositoryPaths.Reports, "*.yaml", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetFileNameWithoutExtension(f),
+            f => File.ReadLines(f).Single(l => l.StartsWith("entitySet:", StringComparison.Ordinal))["entitySet:".Length..].Trim(),
+            StringComparer.Ordinal);
+
     [Fact]
     public async Task The_catalogue_lists_every_definition_of_the_reports_folder_with_its_links()
     {
@@ -32,16 +39,17 @@ public sealed class RestCatalogueTests(TinyWarehouses warehouses)
 
         Assert.Equal("application/json", response.MediaType);
         Assert.Equal(DefinitionFiles().Select(d => d.Code).ToList(), Codes(response));
+        var entitySets = EntitySets();
         foreach (var item in Items(response))
         {
             var code = item.GetProperty("code").GetString()!;
-            Assert.Equal(ReportGoldenTests.EntitySets[code], item.GetProperty("entitySet").GetString());
+            Assert.Equal(entitySets[code], item.GetProperty("entitySet").GetString());
             Assert.False(string.IsNullOrWhiteSpace(item.GetProperty("title").GetString()));
             Assert.NotEqual(0, item.GetProperty("columns").GetArrayLength());
             var links = item.GetProperty("links");
             Assert.Equal($"/api/reports/{code}", links.GetProperty("self").GetString());
             Assert.Equal($"/api/reports/{code}/rows", links.GetProperty("rows").GetString());
-            Assert.Equal($"/odata/{ReportGoldenTests.EntitySets[code]}", links.GetProperty("oData").GetString());
+            Assert.Equal($"/odata/{entitySets[code]}", links.GetProperty("oData").GetString());
         }
     }
 
@@ -166,7 +174,7 @@ public sealed class RestCatalogueTests(TinyWarehouses warehouses)
         var service = await app.Client.GetOkAsync("/odata");
 
         var names = service.Json.GetProperty("value").EnumerateArray().Select(v => v.GetProperty("name").GetString()).ToHashSet();
-        foreach (var set in ReportGoldenTests.EntitySets.Values)
+        foreach (var set in EntitySets().Values)
         {
             Assert.Contains(set, names);
         }

@@ -27,9 +27,9 @@ internal sealed record PerimeterTarget(
     }
 }
 
-internal static class PerimeterTargets
+internal static partial class PerimeterTargets
 {
-    private const string SubsidyLines = """
+    internal const string SubsidyLines = """
         SELECT f.montant AS v FROM fact_demande_paiement f
         JOIN dim_tiers t ON t.code = f.tiers_code
         JOIN dim_branche_tiers br ON br.code = t.branche_code
@@ -52,19 +52,13 @@ internal static class PerimeterTargets
         new("VersementsSubventions", "VersementsSubventions", null, "MontantPaye", SubsidyLines, [SubsidyLines], "MinistereCode", "ProgrammeCode"),
     ];
 
-    /// <summary>Every report of reports/, read for the latest exercice (given explicitly).</summary>
-    public static readonly IReadOnlyList<PerimeterTarget> Reports =
-    [
-        new("INF-BUD-01", "SituationCreditsParProgramme", "INF-BUD-01", "AeLfi", "SELECT f.ae_lfi AS v FROM fact_credit f WHERE 1 = 1", [], "Ministere", "Programme"),
-        new("INF-BUD-40", "ConsommationParProgramme", "INF-BUD-40", "Paye", "SELECT f.montant AS v FROM fact_demande_paiement f WHERE f.statut = 'PAY'", [], "Ministere", "Programme"),
-        new("INF-BUD-53", "PilotageGestionVueDetaillee", "INF-BUD-53", "MontantEngage", "SELECT f.montant_engage AS v FROM fact_engagement f WHERE 1 = 1", [], null, "Programme"),
-        new("INF-BUD-90", "SyntheseExecutionBudgetaire", "INF-BUD-90", "MontantEngage", "SELECT f.montant_engage AS v FROM fact_engagement f WHERE 1 = 1", [], null, null, HasDimensions: false),
-        new("INF-CGE-01", "BalanceGenerale", "INF-CGE-01", "TotalDebit", "SELECT f.debit AS v FROM fact_ecriture_comptable f WHERE 1 = 1", [], null, null),
-        new("INF-DEP-02", "DemandesPaiementParStatut", "INF-DEP-02", "Montant", "SELECT f.montant AS v FROM fact_demande_paiement f WHERE 1 = 1", [], null, null),
-        new("INF-DEP-56", "DelaiGlobalPaiement", "INF-DEP-56", "MontantDp", "SELECT f.montant AS v FROM fact_demande_paiement f WHERE f.statut = 'PAY'", [], null, null),
-        new("INF-REC-05", "RestesARecouvrerParProgramme", "INF-REC-05", "MontantEncaisse", "SELECT f.montant AS v FROM fact_encaissement f WHERE 1 = 1", [], "Ministere", "Programme"),
-        new("INF-SUB-01", "VersementsAuxAssociations", "INF-SUB-01", "MontantPaye", SubsidyLines, [], null, "Programme"),
-    ];
+    /// <summary>
+    /// Every report of reports/, read for the latest exercice (given explicitly). One list per domain, in
+    /// PerimeterTargets.&lt;Domain&gt;.cs, so that each domain's reports are added next to each other. A property,
+    /// not a field: the field initialisers of partial files run in no defined order.
+    /// </summary>
+    public static IReadOnlyList<PerimeterTarget> Reports =>
+        [.. BudgetReports, .. DepensesReports, .. ComptabiliteGeneraleReports, .. RecettesNonFiscalesReports, .. SubventionsReports];
 
     public static PerimeterTarget Find(string name) =>
         EntitySets.Concat(Reports).SingleOrDefault(t => t.Name == name) ?? throw new ArgumentException($"Unknown target {name}.", nameof(name));
