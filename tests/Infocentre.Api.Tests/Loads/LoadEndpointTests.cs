@@ -152,6 +152,19 @@ public sealed class LoadEndpointTests(LoadingApp app) : IClassFixture<LoadingApp
     }
 
     [Fact]
+    public async Task The_load_operations_are_in_the_OpenAPI_document()
+    {
+        using var response = await app.Admin.GetAsync("/swagger/v1/swagger.json");
+        var paths = (await JsonAsync(response)).GetProperty("paths");
+
+        var upload = paths.GetProperty("/api/loads").GetProperty("post");
+        Assert.Equal("LoadExtract", upload.GetProperty("operationId").GetString());
+        Assert.True(upload.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+        Assert.True(paths.GetProperty("/api/loads").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/loads/{id}").TryGetProperty("get", out _));
+    }
+
+    [Fact]
     public async Task Bad_requests_are_problem_details()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/api/loads/987654")).StatusCode);
