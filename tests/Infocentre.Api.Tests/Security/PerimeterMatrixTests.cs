@@ -26,6 +26,15 @@ public sealed class PerimeterMatrixTests(TinyWarehouses warehouses)
         [WarehouseProvider.PostgreSql] = ["MIN09", "MIN18"],
     };
 
+    /// <summary>
+    /// Exports read the rows through the same runner as REST: they are checked for the single-ministry readers on
+    /// SQLite, which keeps the matrix affordable with the whole catalogue.
+    /// </summary>
+    private static IEnumerable<string> Paths(PerimeterTarget target, WarehouseProvider provider, string perimeter) =>
+        !target.IsReport ? ["odata", "apply", "count"]
+        : provider == WarehouseProvider.Sqlite && perimeter.StartsWith("MIN", StringComparison.Ordinal) ? ["odata", "apply", "count", "rest", "xlsx", "csv"]
+        : ["odata", "apply", "count", "rest"];
+
     public static TheoryData<WarehouseProvider, string, string, string> Cases()
     {
         var data = new TheoryData<WarehouseProvider, string, string, string>();
@@ -35,7 +44,7 @@ public sealed class PerimeterMatrixTests(TinyWarehouses warehouses)
             {
                 foreach (var perimeter in Perimeters[provider])
                 {
-                    foreach (var path in target.IsReport ? new[] { "odata", "apply", "count", "rest", "xlsx", "csv" } : ["odata", "apply", "count"])
+                    foreach (var path in Paths(target, provider, perimeter))
                     {
                         data.Add(provider, target.Name, perimeter, path);
                     }
