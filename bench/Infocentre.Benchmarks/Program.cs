@@ -7,6 +7,7 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["reports"] = ReportBenchmark.RunAsync,
     ["exports"] = ExportBenchmark.RunAsync,
     ["catalogue"] = CatalogueBenchmark.RunAsync,
+    ["loads"] = LoadBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
@@ -16,6 +17,7 @@ if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
     Console.Error.WriteLine("  seed [--size tiny|demo|large] [--provider sqlite|postgresql|generate|all] [--database file.db]");
     Console.Error.WriteLine("       [--rows-per-statement n] [--keep-indexes] [--defer-foreign-keys] [--cache-mib n]");
     Console.Error.WriteLine("  catalogue " + CatalogueBenchmark.Usage);
+    Console.Error.WriteLine("  loads [--lines 1000000] [--provider sqlite|postgresql]");
     return 2;
 }
 

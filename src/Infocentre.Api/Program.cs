@@ -3,6 +3,7 @@ using Infocentre.Api.Features.Exports;
 using Infocentre.Api.Features.Freshness;
 using Infocentre.Api.Features.Health;
 using Infocentre.Api.Features.Home;
+using Infocentre.Api.Features.Loads;
 using Infocentre.Api.Features.Reports;
 using Infocentre.Api.Features.Reports.Rest;
 using Infocentre.Api.Features.Security;
@@ -20,6 +21,7 @@ builder.Services.AddInfocentreOpenApi();
 builder.AddReports();
 builder.Services.AddAuditTrail();
 builder.Services.AddExports();
+builder.Services.AddLoads();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.MapReports();
 app.MapReportEndpoints();
 app.MapExportEndpoints();
 app.MapAuditEndpoints();
+app.MapLoadEndpoints();
 
 await app.RunAsync();
 

@@ -9,6 +9,7 @@ var root = new RootCommand("Infocentre: State financial reporting warehouse and 
     SchemaCommand.Create(),
     TokenCommand.Create(),
     ApiKeyCommand.Create(),
+    LoadCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

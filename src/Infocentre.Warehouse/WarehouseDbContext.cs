@@ -92,6 +92,10 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    public DbSet<LoadRun> LoadRuns => Set<LoadRun>();
+
+    public DbSet<LoadFinding> LoadFindings => Set<LoadFinding>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Amounts are exact decimals everywhere: double sums were measured non-repeatable.
@@ -123,5 +127,6 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
             b.ToTable("load_record");
             b.HasIndex(l => new { l.Domain, l.Status, l.FinishedAt });
         });
+        LoadingModel.Configure(modelBuilder);
     }
 }

@@ -83,4 +83,7 @@ public sealed class BulkTable
 
         return new BulkTable(entityType, name, schema, columns);
     }
+
+    /// <summary>The same columns in another table of the same shape (a loader's staging table).</summary>
+    public BulkTable WithName(string name, string? schema = null) => new(EntityType, name, schema, Columns);
 }

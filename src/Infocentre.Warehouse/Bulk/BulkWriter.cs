@@ -122,6 +122,21 @@ public abstract class BulkWriter : IAsyncDisposable
         return WriteCoreAsync(table, rows, progress, cancellationToken);
     }
 
+    /// <summary>Writes every row of <paramref name="rows"/> into <paramref name="table"/> (e.g. a staging copy of the entity's table).</summary>
+    public Task<long> WriteAsync<T>(BulkTable table, IEnumerable<T> rows, Action<long>? progress, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (committed)
+        {
+            throw new InvalidOperationException("The bulk writer has already committed.");
+        }
+
+        return WriteCoreAsync(table, rows, progress, cancellationToken);
+    }
+
     /// <summary>Runs the final checks and commits everything written.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using Infocentre.Loading;
+using Infocentre.Loading.Budget53;
+using Infocentre.Loading.Common;
+using Infocentre.TestSupport.PostgreSql;
+using Infocentre.Warehouse;
+using Infocentre.Warehouse.DemoData;
+
+namespace Infocentre.Benchmarks;
+
+/// <summary>
+/// Loads a generated INF-BUD-53 extract (1,000,000 lines by default) into a `tiny` warehouse, then loads it
+/// again (every line replaced): elapsed time, lines per second and the process's peak working set.
+/// The extract is written before the measure and not counted.
+/// </summary>
+internal static class LoadBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var lines = 1_000_000;
+        var provider = "sqlite";
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--lines" when i + 1 < args.Length:
+                    lines = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--provider" when i + 1 < args.Length:
+                    provider = args[++i].ToLowerInvariant();
+                    break;
+                default:
+                    Console.Error.WriteLine($"Unknown option '{args[i]}'. Use --lines n --provider sqlite|postgresql.");
+                    return 2;
+            }
+        }
+
+        var folder = Directory.CreateTempSubdirectory("infocentre-load-bench-");
+        try
+        {
+            switch (provider)
+            {
+                case "sqlite":
+                    await MeasureAsync("sqlite", new WarehouseOptions
+                    {
+                        Provider = WarehouseProvider.Sqlite,
+                        ConnectionString = $"Data Source={Path.Combine(folder.FullName, "warehouse.db")};Pooling=False",
+                        CommandTimeoutSeconds = 3600,
+                    }, folder.FullName, lines);
+                    return 0;
+                case "postgresql":
+                    await using (var server = await PostgreSqlServer.StartAsync(CancellationToken.None))
+                    {
+                        await MeasureAsync("postgresql", new WarehouseOptions
+                        {
+                            Provider = WarehouseProvider.PostgreSql,
+                            ConnectionString = await server.CreateDatabaseAsync("load_bench", CancellationToken.None),
+                            CommandTimeoutSeconds = 3600,
+                        }, folder.FullName, lines);
+                    }
+
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"Unknown provider '{provider}': use sqlite or postgresql.");
+                    return 2;
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task MeasureAsync(string provider, WarehouseOptions options, string folder, int lines)
+    {
+        var extract = Path.Combine(folder, "inf-bud-53-bench.csv");
+        await using (var db = WarehouseDatabase.CreateContext(options))
+        {
+            await DemoSeeder.SeedAsync(db, DemoSize.Tiny, null, CancellationToken.None);
+            await SyntheticInfBud53.WriteAsync(db, extract, 2024, lines, amountSeed: 1, CancellationToken.None);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Extract: {lines:N0} lines, {new FileInfo(extract).Length / (1024 * 1024)} MiB; peak working set before loading {PeakMib()} MiB"));
+        foreach (var run in new[] { "first load", "same file again" })
+        {
+            await using var db = WarehouseDatabase.CreateContext(options);
+            var stopwatch = Stopwatch.StartNew();
+            var result = await new ExtractLoader(db, new LoadOptions()).LoadAsync(extract, null, "bench", CancellationToken.None);
+            stopwatch.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"RESULT {provider}|{run}|{result.RowsLoaded}|{result.RowsReplaced}|{stopwatch.Elapsed.TotalSeconds:0.0}|{result.RowsLoaded / stopwatch.Elapsed.TotalSeconds:0}|{PeakMib()}|{Cpu().TotalSeconds:0.0}"));
+        }
+    }
+
+    private static long PeakMib()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64 / (1024 * 1024);
+    }
+
+    private static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+}

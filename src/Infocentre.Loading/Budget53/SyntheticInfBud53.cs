@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using Infocentre.Warehouse;
+using Microsoft.EntityFrameworkCore;
+
+namespace Infocentre.Loading.Budget53;
+
+/// <summary>
+/// Writes a synthetic INF-BUD-53 extract of any size for benchmarks and load tests: the imputations of the
+/// warehouse's own payment lines of one exercice (so every code is known), new DP numbers from 800000000,
+/// no EJ, amounts that depend on <c>amountSeed</c> (a "corrected" extract of the same keys uses another).
+/// </summary>
+public static class SyntheticInfBud53
+{
+    private static readonly NumberFormatInfo French = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NegativeSign = "-" };
+
+    /// <summary>Writes <paramref name="lines"/> data lines; returns their Σ amount.</summary>
+    public static async Task<decimal> WriteAsync(
+        WarehouseDbContext db, string path, int exercice, int lines, int amountSeed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var templates = await db.PaymentLines.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.Exercice == exercice).OrderBy(p => p.Id).Take(100).ToListAsync(cancellationToken);
+        if (templates.Count == 0)
+        {
+            throw new InvalidOperationException($"The warehouse has no payment line in {exercice} to take imputations from.");
+        }
+
+        decimal total = 0;
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        await writer.WriteLineAsync("INF-BUD-53 : Pilotage de la gestion - Vue détaillée");
+        await writer.WriteLineAsync("Dernière MàJ des données :");
+        await writer.WriteLineAsync(DateTime.UtcNow.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture));
+        await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $";;;;Exercice comptable;{exercice}"));
+        await writer.WriteLineAsync(
+            "Société;Programme;Centre financier;Domaine fonctionnel;Centre de coûts;Référentiel de programmation;N° EJ;N° poste EJ;Type d'EJ;"
+            + "N° DP;N° poste DP;Type de pièce;Nature de DP;Statut de la DP;Date de base de la DP;Date de dernière opération sur la DP;"
+            + "Date de paiement;Fournisseur payé (DP);Code taxe 1;Compte général;Compte budgétaire;Groupe de marchandises;"
+            + "Localisation interministérielle;Service exécutant;Montant payé");
+        var line = new StringBuilder(400);
+        for (var i = 0; i < lines; i++)
+        {
+            var t = templates[i % templates.Count];
+            var amount = (((long)i * 7919 + amountSeed) % 10_000_000 + 1) / 100m;
+            total += amount;
+            line.Clear().AppendJoin(';',
+                t.SocieteCode, t.ProgrammeCode, t.CentreFinancierCode, t.DomaineFonctionnelCode, t.CentreCoutsCode, t.ActiviteCode,
+                "#", "#", "#",
+                (800_000_000 + (i / 10)).ToString(CultureInfo.InvariantCulture), ((i % 10) + 1).ToString(CultureInfo.InvariantCulture),
+                t.TypePiece, t.NatureDpCode, t.Statut, Date(t.DateBase), Date(t.DateDerniereOperation),
+                t.DatePaiement is { } paid ? Date(paid) : "#", t.TiersCode, "#", t.CompteGeneralCode, t.CompteBudgetaireCode,
+                t.GroupeMarchandisesCode ?? "#", t.LocalisationCode, t.ServiceExecutant,
+                "\"" + amount.ToString("#,##0.00", French) + "\"");
+            await writer.WriteLineAsync(line, cancellationToken);
+        }
+
+        return total;
+    }
+
+    private static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Infocentre.Warehouse.Bulk;
+
+namespace Infocentre.Loading.Common;
+
+/// <summary>
+/// A temporary copy of a fact table, in the load's transaction, that the parsed lines are staged into. The
+/// staged <c>id</c> is the line number in the file until publication. Publication replaces the warehouse
+/// lines of the same natural key: they keep their id, so loading the same extract again changes nothing.
+/// </summary>
+public sealed class StagedFact<T>
+    where T : class
+{
+    private readonly LoadSession session;
+    private readonly string[] keyColumns;
+    private readonly string amountColumn;
+    private readonly string exerciceColumn;
+
+    public StagedFact(LoadSession session, string[] keyColumns, string exerciceColumn, string amountColumn)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        this.session = session;
+        this.keyColumns = keyColumns;
+        this.exerciceColumn = exerciceColumn;
+        this.amountColumn = amountColumn;
+        Fact = BulkTable.For<T>(session.Db);
+        Stage = Fact.WithName("stg_" + Fact.Name);
+    }
+
+    public BulkTable Fact { get; }
+
+    public BulkTable Stage { get; }
+
+    private string FactName => session.Quote(Fact.Name);
+
+    private string StageName => session.Quote(Stage.Name);
+
+    private string KeyMatch(string left, string right) =>
+        string.Join(" AND ", keyColumns.Select(c => $"{left}.{session.Quote(c)} = {right}.{session.Quote(c)}"));
+
+    public async Task CreateAsync(CancellationToken cancellationToken)
+    {
+        if (session.IsSqlite)
+        {
+            await session.ExecuteAsync($"DROP TABLE IF EXISTS temp.{StageName}", cancellationToken);
+            await session.ExecuteAsync($"CREATE TEMP TABLE {StageName} AS SELECT * FROM {FactName} WHERE 0", cancellationToken);
+        }
+        else
+        {
+            await session.ExecuteAsync($"CREATE TEMP TABLE {StageName} (LIKE {FactName}) ON COMMIT DROP", cancellationToken);
+        }
+    }
+
+    public Task<long> WriteAsync(IEnumerable<T> rows, CancellationToken cancellationToken) =>
+        session.Writer.WriteAsync(Stage, rows, null, cancellationToken);
+
+    /// <summary>Indexes the staged lines on <paramref name="columns"/> (the checks and publication join on them).</summary>
+    public Task IndexAsync(string name, IEnumerable<string> columns, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            $"CREATE INDEX {session.Quote("ix_stg_" + name)} ON {StageName} ({string.Join(", ", columns.Select(session.Quote))})",
+            cancellationToken);
+
+    /// <summary>
+    /// Rejects every staged line whose natural key an earlier line of the file already has (DQ-005), and takes
+    /// it out of the counters and control totals.
+    /// </summary>
+    public async Task RejectDuplicatesAsync(CancellationToken cancellationToken)
+    {
+        await IndexAsync("key", keyColumns.Append("id"), cancellationToken);
+        var duplicate = $"EXISTS (SELECT 1 FROM {StageName} d WHERE {KeyMatch("d", "s")} AND d.id < s.id)";
+        var keyText = string.Join(" || '/' || ", keyColumns.Select(c => $"CAST(s.{session.Quote(c)} AS VARCHAR(200))"));
+        await using (var command = session.Command(
+            $"SELECT s.id, s.{session.Quote(exerciceColumn)}, {session.SumCents("s." + session.Quote(amountColumn))}, {keyText} FROM {StageName} s WHERE {duplicate} GROUP BY s.id, s.{session.Quote(exerciceColumn)}, {keyText}"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var line = reader.GetInt64(0);
+                var exercice = reader.GetInt32(1);
+                var amount = reader.GetInt64(2) / 100m;
+                var key = reader.GetString(3);
+                session.Reject(DataQualityRules.Duplicate, line, string.Join("+", keyColumns), key,
+                    $"The natural key {key} was already given by an earlier line.");
+                session.RowsRejected++;
+                session.RowsLoaded--;
+                session.AddToTotals(exercice, -1, -amount);
+            }
+        }
+
+        await session.ExecuteAsync($"DELETE FROM {StageName} WHERE EXISTS (SELECT 1 FROM {StageName} d WHERE {KeyMatch("d", StageName)} AND d.id < {StageName}.id)", cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the warehouse lines of the same natural keys by the staged ones, in the load's transaction.
+    /// A replaced line keeps its id; a new line gets one above the current maximum.
+    /// </summary>
+    public async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        var max = await session.ScalarInt64Async($"SELECT COALESCE(MAX(id), 0) FROM {FactName}", cancellationToken);
+        await session.ExecuteAsync(
+            $"UPDATE {StageName} SET id = COALESCE((SELECT f.id FROM {FactName} f WHERE {KeyMatch("f", StageName)}), @max + {StageName}.id)",
+            cancellationToken, ("max", max));
+        session.RowsReplaced = await session.ExecuteAsync($"DELETE FROM {FactName} WHERE id IN (SELECT id FROM {StageName})", cancellationToken);
+        session.Step(LoadStep.Publish);
+        var columns = string.Join(", ", Fact.Columns.Select(c => session.Quote(c.Name)));
+        await session.ExecuteAsync($"INSERT INTO {FactName} ({columns}) SELECT {columns} FROM {StageName}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Compares what the warehouse now holds for the loaded keys with the control totals of the file
+    /// (row count and Σ amount per exercice); any gap fails the load.
+    /// </summary>
+    public async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        session.Step(LoadStep.Reconcile);
+        var held = new Dictionary<int, (long Rows, decimal Amount)>();
+        await using (var command = session.Command(
+            $"SELECT f.{session.Quote(exerciceColumn)}, COUNT(*), {session.SumCents("f." + session.Quote(amountColumn))} FROM {FactName} f "
+            + $"WHERE EXISTS (SELECT 1 FROM {StageName} s WHERE {KeyMatch("f", "s")}) GROUP BY f.{session.Quote(exerciceColumn)}"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                held[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetInt64(2) / 100m);
+            }
+        }
+
+        var expected = session.ControlTotals.Where(t => t.Rows != 0).ToDictionary(t => t.Exercice, t => (t.Rows, t.Amount));
+        foreach (var exercice in expected.Keys.Union(held.Keys))
+        {
+            var want = expected.GetValueOrDefault(exercice);
+            var got = held.GetValueOrDefault(exercice);
+            if (want != got)
+            {
+                throw new LoadException(string.Create(CultureInfo.InvariantCulture,
+                    $"Reconciliation failed for exercice {exercice}: the file gives {want.Rows} lines for {want.Amount:0.00}, the warehouse holds {got.Rows} lines for {got.Amount:0.00}; nothing was loaded."));
+            }
+        }
+    }
+
+    public async Task DropAsync(CancellationToken cancellationToken)
+    {
+        if (session.IsSqlite)
+        {
+            await session.ExecuteAsync($"DROP TABLE IF EXISTS temp.{StageName}", cancellationToken);
+        }
+    }
+}
