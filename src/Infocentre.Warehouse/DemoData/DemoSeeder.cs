@@ -57,9 +57,7 @@ public static class DemoSeeder
         var tables = new List<SeedTableCount>();
         long total = 0;
         long subsidies = 0;
-        const int TableCount = 33;
-        const int TableCount = 32;
-        const int TableCount = 35;
+        const int TableCount = 53;
 
         await using (var writer = await BulkWriter.BeginAsync(db, options, cancellationToken))
         {
@@ -150,10 +148,7 @@ public static class DemoSeeder
             {
                 WarehouseDomains.Budget => Rows("fact_credit", "fact_engagement"),
                 WarehouseDomains.Depenses => Rows("fact_service_fait", "fact_demande_paiement", "fact_operation_paiement", "fact_charge_a_payer"),
-                WarehouseDomains.ComptabiliteGenerale => Rows("fact_ecriture_comptable"),
-                WarehouseDomains.Depenses => Rows("fact_service_fait", "fact_demande_paiement"),
                 WarehouseDomains.ComptabiliteGenerale => Rows("fact_ecriture_comptable", "fact_engagement_hors_bilan", "fact_cout_complet"),
-                WarehouseDomains.RecettesNonFiscales => Rows("fact_titre_perception", "fact_encaissement"),
                 WarehouseDomains.RecettesNonFiscales => Rows("fact_titre_perception", "fact_encaissement", "fact_encaissement_non_rapproche", "fact_prevision_recette", "fact_produit_a_recevoir"),
                 WarehouseDomains.Subventions => subsidies,
                 _ => 0,

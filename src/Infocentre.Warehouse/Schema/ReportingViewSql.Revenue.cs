@@ -12,7 +12,7 @@ public static partial class ReportingViewSql
 
     private static string TitrePerception(SqlDialect d)
     {
-        var age = DaysBetween(d, "f.date_arrete", "f.date_emission");
+        var age = DaysBetween(d, "f.date_emission", "f.date_arrete");
         return Select(
             "fact_titre_perception f",
             [.. ImputationColumns, "id", "periode", "societe_code", "societe_libelle", "titre_numero", "client_code", "client_nom",
@@ -31,7 +31,7 @@ public static partial class ReportingViewSql
                 ["ligne_recette_libelle"] = "lr.libelle", ["budget_code"] = "lr.budget_code", ["budget_libelle"] = "lr.budget_libelle",
                 ["regie_libelle"] = "rg.libelle", ["programme_acheteur_libelle"] = "pa.libelle",
                 ["delai_recouvrement_jours"] =
-                    $"CASE WHEN f.statut = 'Recouvré' THEN {DaysBetween(d, "f.date_dernier_encaissement", "f.date_emission")} ELSE {d.NullInt} END",
+                    $"CASE WHEN f.statut = 'Recouvré' THEN {DaysBetween(d, "f.date_emission", "f.date_dernier_encaissement")} ELSE {d.NullInt} END",
                 ["anciennete_jours"] = age,
                 ["tranche_anciennete"] = AgeBucket(age),
             },
@@ -46,7 +46,7 @@ public static partial class ReportingViewSql
 
     private static string UnmatchedReceipt(SqlDialect d)
     {
-        var age = DaysBetween(d, "f.date_arrete", "f.date_encaissement");
+        var age = DaysBetween(d, "f.date_encaissement", "f.date_arrete");
         return Select(
             "fact_encaissement_non_rapproche f",
             ["id", "exercice", "periode", "societe_code", "societe_libelle", "ministere_code", "ministere_libelle", "programme_code",
@@ -112,12 +112,7 @@ public static partial class ReportingViewSql
 
         """);
 
-    /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/> (dates; SQLite stores them as ISO text).</summary>
-    private static string DaysBetween(SqlDialect d, string to, string from) =>
-        d == SqlDialect.Sqlite ? $"CAST(julianday({to}) - julianday({from}) AS INTEGER)"
-        : d == SqlDialect.SqlServer ? $"DATEDIFF(day, {from}, {to})"
-        : $"({to} - {from})";
-
+    /// <summary>Ageing class of a number of days, as recovery services count them.</summary>
     private static string AgeBucket(string days) => $"""
         CASE WHEN {days} <= 90 THEN '1. Moins de 3 mois' WHEN {days} <= 180 THEN '2. De 3 à 6 mois'
             WHEN {days} <= 365 THEN '3. De 6 à 12 mois' WHEN {days} <= 730 THEN '4. De 1 à 2 ans' ELSE '5. Plus de 2 ans' END

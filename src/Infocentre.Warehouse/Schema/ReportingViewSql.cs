@@ -131,9 +131,7 @@ public static partial class ReportingViewSql
             "nature_dp_libelle", "statut", "centre_couts_code", "compte_budgetaire_code", "categorie_code",
             "compte_general_code", "compte_general_libelle", "groupe_marchandises_code", "localisation_code",
             "localisation_libelle", "service_executant", "tiers_siren", "tiers_rna", "branche_est_subventionnable",
-            "date_base", "date_derniere_operation", "date_paiement", "delai_paiement_jours", "montant", "montant_paye", "type_flux"],
-        new()
-            "date_base", "date_derniere_operation", "date_paiement", "delai_paiement_jours", "montant", "montant_paye",
+            "date_base", "date_derniere_operation", "date_paiement", "delai_paiement_jours", "montant", "montant_paye", "type_flux",
             .. PaymentExtraColumns],
         Merge(new()
         {
