@@ -9,7 +9,7 @@ namespace Infocentre.Warehouse.Tests.DemoData;
 /// generator's code). Every query returns the number of violations. Derived classes run them on a given
 /// seeded warehouse (tiny or demo, SQLite or PostgreSQL).
 /// </summary>
-public abstract class WarehouseInvariantTests
+public abstract partial class WarehouseInvariantTests
 {
     protected abstract SeededWarehouse Warehouse { get; }
 
@@ -27,6 +27,7 @@ public abstract class WarehouseInvariantTests
         ("fact_ecriture_comptable", "date_comptable"),
         ("fact_titre_perception", "date_emission"),
         ("fact_encaissement", "date_encaissement"),
+        ("fact_encaissement_non_rapproche", "date_encaissement"),
     ];
 
     internal static readonly (string Table, string[] Amounts)[] AmountColumns =
@@ -38,6 +39,10 @@ public abstract class WarehouseInvariantTests
         ("fact_ecriture_comptable", ["debit", "credit"]),
         ("fact_titre_perception", ["montant_emis", "montant_annule"]),
         ("fact_encaissement", ["montant"]),
+        ("fact_titre_perception", ["montant_net", "montant_encaisse", "montant_encaisse_exercice", "montant_reste_a_recouvrer", "echeancier_montant", "contrat_montant"]),
+        ("fact_encaissement_non_rapproche", ["montant"]),
+        ("fact_prevision_recette", ["montant_prevision_lfi"]),
+        ("fact_produit_a_recevoir", ["montant"]),
     ];
 
     protected async Task AssertNone(string rule, string sql)
