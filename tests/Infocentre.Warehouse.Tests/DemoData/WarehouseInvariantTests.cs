@@ -27,6 +27,7 @@ public abstract partial class WarehouseInvariantTests
         ("fact_ecriture_comptable", "date_comptable"),
         ("fact_titre_perception", "date_emission"),
         ("fact_encaissement", "date_encaissement"),
+        ("fact_encaissement_non_rapproche", "date_encaissement"),
     ];
 
     internal static readonly (string Table, string[] Amounts)[] AmountColumns =
@@ -40,6 +41,10 @@ public abstract partial class WarehouseInvariantTests
         ("fact_encaissement", ["montant"]),
         ("fact_engagement_hors_bilan", ["montant_ouverture", "montant_nouveaux", "montant_eteints", "montant_cloture"]),
         ("fact_cout_complet", ["cout_direct", "cout_deverse"]),
+        ("fact_titre_perception", ["montant_net", "montant_encaisse", "montant_encaisse_exercice", "montant_reste_a_recouvrer", "echeancier_montant", "contrat_montant"]),
+        ("fact_encaissement_non_rapproche", ["montant"]),
+        ("fact_prevision_recette", ["montant_prevision_lfi"]),
+        ("fact_produit_a_recevoir", ["montant"]),
     ];
 
     protected async Task AssertNone(string rule, string sql)
