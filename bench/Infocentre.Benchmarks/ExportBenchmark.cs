@@ -1,16 +1,10 @@
-using System.Buffers.Text;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Linq.Expressions;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Xml;
+using Infocentre.Benchmarks.Harness;
 using Infocentre.Reports;
 using Infocentre.Reports.Parameters;
 using Infocentre.Warehouse;
@@ -35,7 +29,6 @@ namespace Infocentre.Benchmarks;
 internal static class ExportBenchmark
 {
     private const string Code = "INF-CGE-98";
-    private const string TokenIssuer = "infocentre-bench";
 
     private const string ReportYaml = """
         code: INF-CGE-98
@@ -90,16 +83,15 @@ internal static class ExportBenchmark
             }
         }
 
-        var root = RepositoryRoot();
-        api ??= Path.Combine(root, "src", "Infocentre.Api", "bin", "Release", "net10.0", "Infocentre.Api.dll");
-        if (!File.Exists(api))
+        var root = BenchPaths.RepositoryRoot();
+        api = BenchPaths.FindApi(api, root, "Release");
+        if (api is null)
         {
-            Console.Error.WriteLine("Build the service first: dotnet build -c Release src/Infocentre.Api (or pass --api <Infocentre.Api.dll>).");
             return 2;
         }
 
         Console.WriteLine($"Service: {api}");
-        Console.WriteLine(Machine());
+        Console.WriteLine(BenchMachine.Describe());
         var baseline = SpreadCheetahBaseline.Load(Path.GetDirectoryName(api)!);
         var folder = Directory.CreateTempSubdirectory("infocentre-export-bench-").FullName;
         var results = new List<Result>();
@@ -151,7 +143,18 @@ internal static class ExportBenchmark
         await AddLedgerLinesAsync(warehouse.ConnectionString, size);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{size:N0} rows: warehouse ready in {seeding.Elapsed.TotalSeconds:0.0} s"));
 
-        await using var service = await Service.StartAsync(api, reports, warehouse);
+        // Long exports: the client and the database wait as long as the export may take; the console log is kept quiet.
+        await using var service = await ServiceProcess.StartAsync(api, warehouse, new ServiceSettings(reports)
+        {
+            HttpTimeout = TimeSpan.FromMinutes(30),
+            Role = "exporter",
+            Subject = "export-benchmark",
+            Environment = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["Warehouse__CommandTimeoutSeconds"] = "3600",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        });
         var idle = service.Rss();
         var output = Path.Combine(folder, "export.xlsx");
         var exports = new List<double>();
@@ -161,7 +164,7 @@ internal static class ExportBenchmark
         long rows = 0;
         for (var run = -1; run < runs; run++)
         {
-            var (elapsed, runPeak) = await service.ExportAsync($"/api/reports/{Code}/export.xlsx", output);
+            var (elapsed, runPeak) = await ExportAsync(service, $"/api/reports/{Code}/export.xlsx", output);
             var (query, write, count) = await BaselineAsync(warehouse, reports, baseline, Path.Combine(folder, "baseline.xlsx"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {(run < 0 ? "warm-up" : "run " + (run + 1))}: export {elapsed:0.00} s (service peak RSS {runPeak / 1e6:0} MB); query {query:0.00} s + SpreadCheetah {write:0.00} s ({count:N0} rows)"));
@@ -182,7 +185,7 @@ internal static class ExportBenchmark
         }
 
         peak = Math.Max(peak, service.PeakRss());
-        return new Result(rows, new FileInfo(output).Length, Median(exports), Median(queries), Median(writes), peak, idle);
+        return new Result(rows, new FileInfo(output).Length, Statistics.Median(exports), Statistics.Median(queries), Statistics.Median(writes), peak, idle);
     }
 
     private static async Task AddLedgerLinesAsync(string connectionString, int count)
@@ -286,35 +289,35 @@ internal static class ExportBenchmark
         return target;
     }
 
-    private static double Median(List<double> values)
+    /// <summary>Downloads an export to a file; returns the elapsed time and the service's highest RSS sampled meanwhile.</summary>
+    private static async Task<(double Seconds, long PeakRss)> ExportAsync(ServiceProcess service, string url, string output)
     {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string Machine()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        var memory = File.Exists("/proc/meminfo")
-            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return $"Machine: {Environment.ProcessorCount} logical CPUs, {cpu ?? "unknown CPU"}, {memory ?? "unknown"} RAM, "
-            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        using var sampling = new CancellationTokenSource();
+        long peak = service.Rss();
+        var sampler = Task.Run(async () =>
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Infocentre.sln")))
+            while (!sampling.IsCancellationRequested)
             {
-                return dir.FullName;
+                peak = Math.Max(peak, service.Rss());
+                await Task.Delay(20);
             }
+        });
+        var watch = Stopwatch.StartNew();
+        using (var response = await service.Http.GetAsync(new Uri(url, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead))
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await using var file = File.Create(output);
+            await response.Content.CopyToAsync(file);
         }
 
-        throw new InvalidOperationException("Run the benchmark from the repository (Infocentre.sln not found above the binaries).");
+        var elapsed = watch.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        await sampler;
+        return (elapsed, Math.Max(peak, service.Rss()));
     }
 
     private sealed record Result(long Rows, long FileBytes, double Export, double Query, double Write, long PeakRss, long IdleRss);
@@ -423,164 +426,5 @@ internal static class ExportBenchmark
         private static MethodCallExpression AsTask(MethodCallExpression valueTask) => Expression.Call(valueTask, valueTask.Type.GetMethod("AsTask")!);
 
         private static async Task<object> AsObject<T>(Task<T> task) => (await task)!;
-    }
-
-    /// <summary>The service in a child process on 127.0.0.1 (Production), with an exporter's token; its memory read from /proc.</summary>
-    private sealed class Service : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _log = new();
-
-        private Service(Process process, HttpClient http)
-        {
-            _process = process;
-            Http = http;
-        }
-
-        public HttpClient Http { get; }
-
-        public static async Task<Service> StartAsync(string api, string reports, WarehouseOptions warehouse)
-        {
-            int port;
-            using (var listener = new TcpListener(IPAddress.Loopback, 0))
-            {
-                listener.Start();
-                port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-
-            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-            foreach (var argument in new[] { api, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var key = RandomNumberGenerator.GetBytes(32);
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["Warehouse__Provider"] = warehouse.Provider.ToString();
-            start.Environment["Warehouse__ConnectionString"] = warehouse.ConnectionString;
-            start.Environment["Warehouse__SeedOnFirstRun"] = "none";
-            start.Environment["Warehouse__CommandTimeoutSeconds"] = "3600";
-            start.Environment["Reports__Folder"] = reports;
-            start.Environment["Auth__SigningKey"] = Convert.ToBase64String(key);
-            start.Environment["Auth__Issuer"] = TokenIssuer;
-            start.Environment["Auth__Audience"] = TokenIssuer;
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the service.");
-            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), Timeout = TimeSpan.FromMinutes(30) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(key));
-            var service = new Service(process, http);
-            process.OutputDataReceived += (_, e) => service.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => service.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            for (var attempt = 0; ; attempt++)
-            {
-                if (process.HasExited || attempt > 1200)
-                {
-                    throw new InvalidOperationException("The service did not start:\n" + service._log);
-                }
-
-                try
-                {
-                    using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        return service;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(100);
-            }
-        }
-
-        /// <summary>Downloads an export to a file; returns the elapsed time and the service's highest RSS sampled meanwhile.</summary>
-        public async Task<(double Seconds, long PeakRss)> ExportAsync(string url, string output)
-        {
-            using var sampling = new CancellationTokenSource();
-            long peak = Rss();
-            var sampler = Task.Run(async () =>
-            {
-                while (!sampling.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, Rss());
-                    await Task.Delay(20);
-                }
-            });
-            var watch = Stopwatch.StartNew();
-            using (var response = await Http.GetAsync(new Uri(url, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead))
-            {
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                }
-
-                await using var file = File.Create(output);
-                await response.Content.CopyToAsync(file);
-            }
-
-            var elapsed = watch.Elapsed.TotalSeconds;
-            await sampling.CancelAsync();
-            await sampler;
-            return (elapsed, Math.Max(peak, Rss()));
-        }
-
-        public long Rss() => Status("VmRSS:");
-
-        /// <summary>The kernel's own high-water mark of the process's resident memory.</summary>
-        public long PeakRss() => Status("VmHWM:");
-
-        private long Status(string field)
-        {
-            try
-            {
-                var line = File.ReadLines($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-                return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-            }
-            catch (IOException)
-            {
-                return 0;
-            }
-        }
-
-        private void Append(string? line)
-        {
-            if (line is not null)
-            {
-                lock (_log)
-                {
-                    _log.AppendLine(line);
-                }
-            }
-        }
-
-        /// <summary>An HS256 JWT as the service validates them: role exporter, interministerial perimeter, valid one day.</summary>
-        private static string Token(byte[] key)
-        {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            var header = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["alg"] = "HS256", ["typ"] = "JWT" });
-            var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-            {
-                ["sub"] = "export-benchmark", ["name"] = "export-benchmark", ["role"] = "exporter", ["perimetre"] = "interministeriel",
-                ["iss"] = TokenIssuer, ["aud"] = TokenIssuer, ["iat"] = now, ["nbf"] = now, ["exp"] = now + 86_400,
-            });
-            var unsigned = Base64Url.EncodeToString(header) + "." + Base64Url.EncodeToString(payload);
-            return unsigned + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(unsigned)));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Http.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-        }
     }
 }

@@ -1,21 +1,14 @@
-using System.Buffers.Text;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Infocentre.Benchmarks.Harness;
 using Infocentre.Reports;
 using Infocentre.Reports.Compilation;
 using Infocentre.Reports.Parameters;
-using Infocentre.TestSupport.PostgreSql;
 using Infocentre.Warehouse;
-using Infocentre.Warehouse.DemoData;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infocentre.Benchmarks;
@@ -103,16 +96,15 @@ internal static partial class ReportBenchmark
             return 2;
         }
 
-        var root = RepositoryRoot();
-        var api = options.Api ?? FindApi(root);
+        var root = BenchPaths.RepositoryRoot();
+        var api = BenchPaths.FindApi(options.Api, root, "Release", "Debug");
         if (api is null)
         {
-            Console.Error.WriteLine("Build the service first: dotnet build -c Release src/Infocentre.Api (or pass --api <Infocentre.Api.dll>).");
             return 2;
         }
 
         Console.WriteLine($"Service: {api}");
-        Console.WriteLine(Machine());
+        Console.WriteLine(BenchMachine.Describe());
         var results = new List<Result>();
         var failed = false;
         foreach (var provider in options.Providers)
@@ -141,91 +133,11 @@ internal static partial class ReportBenchmark
         return !failed && results.All(r => r.Consistent) ? 0 : 1;
     }
 
-    private static async Task<IReadOnlyList<Result>> SqliteAsync(Options options, string api, string root)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "infocentre-report-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        var file = options.SqliteFile ?? Path.Combine(folder, "demo.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        try
-        {
-            var warehouse = new WarehouseOptions { Provider = WarehouseProvider.Sqlite, ConnectionString = $"Data Source={Path.GetFullPath(file)}", CommandTimeoutSeconds = 3600 };
-            await SeedAsync(warehouse);
-            return await MeasureAsync("SQLite", warehouse, options, api, root);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
+    private static Task<IReadOnlyList<Result>> SqliteAsync(Options options, string api, string root) =>
+        DemoWarehouse.OnSqliteAsync(options.SqliteFile, "infocentre-report-bench-", warehouse => MeasureAsync("SQLite", warehouse, options, api, root));
 
-    private static async Task<IReadOnlyList<Result>> PostgreSqlAsync(Options options, string api, string root)
-    {
-        await using var server = await PostgreSqlServer.StartAsync(CancellationToken.None);
-        var warehouse = new WarehouseOptions
-        {
-            Provider = WarehouseProvider.PostgreSql,
-            ConnectionString = await server.CreateDatabaseAsync("report_bench", CancellationToken.None),
-            CommandTimeoutSeconds = 3600,
-        };
-        await SeedAsync(warehouse);
-        var results = await MeasureAsync("PostgreSQL", warehouse, options, api, root);
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        return results;
-    }
-
-    /// <summary>Seeds the demo data set unless the warehouse already holds it (a reused --sqlite-file of this schema).</summary>
-    private static async Task SeedAsync(WarehouseOptions warehouse)
-    {
-        await using (var existing = WarehouseDatabase.CreateContext(warehouse))
-        {
-            if (await TableExistsAsync(existing) && await existing.Loads.AnyAsync())
-            {
-                try
-                {
-                    await WarehouseDatabase.CreateSchemaAsync(existing, CancellationToken.None);
-                    Console.WriteLine($"{warehouse.Provider}: reusing the warehouse already seeded.");
-                    return;
-                }
-                catch (Infocentre.Warehouse.Schema.WarehouseSchemaMismatchException) when (warehouse.Provider == WarehouseProvider.Sqlite)
-                {
-                    Console.WriteLine($"{warehouse.Provider}: the kept file has an older schema; seeding it again.");
-                }
-            }
-        }
-
-        if (warehouse.Provider == WarehouseProvider.Sqlite)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(warehouse.ConnectionString).DataSource;
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
-            {
-                File.Delete(path);
-            }
-        }
-
-        await using var db = WarehouseDatabase.CreateContext(warehouse);
-        Console.WriteLine($"{warehouse.Provider}: seeding the demo warehouse…");
-        var summary = await DemoSeeder.SeedAsync(db, DemoSize.Demo, null, CancellationToken.None);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{warehouse.Provider}: {summary.FactRows:N0} fact rows ({summary.TotalRows:N0} rows) in {summary.Elapsed.TotalSeconds:0.0} s."));
-    }
-
-    private static async Task<bool> TableExistsAsync(WarehouseDbContext db)
-    {
-        try
-        {
-            _ = await db.Loads.AnyAsync();
-            return true;
-        }
-        catch (DbException)
-        {
-            return false;
-        }
-    }
+    private static Task<IReadOnlyList<Result>> PostgreSqlAsync(Options options, string api, string root) =>
+        DemoWarehouse.OnPostgreSqlAsync("report_bench", warehouse => MeasureAsync("PostgreSQL", warehouse, options, api, root));
 
     private static async Task<IReadOnlyList<Result>> MeasureAsync(string engine, WarehouseOptions warehouse, Options options, string api, string root)
     {
@@ -234,7 +146,7 @@ internal static partial class ReportBenchmark
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
         var sum = warehouse.Provider == WarehouseProvider.Sqlite ? "ef_sum" : "SUM";
-        Console.WriteLine($"{engine}: {await VersionAsync(connection, warehouse.Provider)}; {LoadAverage()}");
+        Console.WriteLine($"{engine}: {await DemoWarehouse.EngineVersionAsync(connection, warehouse.Provider)}; {BenchMachine.LoadAverage()}");
 
         // 1. The command EF Core builds for each report, as the service builds it: the compiled report, the default
         //    order completed by the key, one row more than the page.
@@ -242,14 +154,14 @@ internal static partial class ReportBenchmark
         var commands = Cases.ToDictionary(c => c.Code, c => EfCommand(db, catalogue, c), StringComparer.Ordinal);
 
         // 2. The statement the service actually runs for each request, from its own command log: it must be the same.
-        await using (var capture = await Service.StartAsync(api, root, warehouse, logSql: true))
+        await using (var capture = await ServiceProcess.StartAsync(api, warehouse, Settings(root) with { LogSql = true }))
         {
             foreach (var c in Cases)
             {
                 capture.ClearLog();
                 using var response = await capture.Http.GetAsync(new Uri(c.ODataPath, UriKind.Relative));
                 response.EnsureSuccessStatusCode();
-                var (logged, _) = await capture.WaitForReportCommandAsync();
+                var (logged, _) = await capture.WaitForCommandAsync(ReportingView());
                 var same = string.Equals(Normalize(logged), Normalize(commands[c.Code].CommandText), StringComparison.Ordinal);
                 Console.WriteLine($"{engine} {c.Code}: the service runs the SQL measured as \"EF's SQL\": {(same ? "yes" : "NO")}");
                 if (!same || options.ShowSql)
@@ -263,7 +175,7 @@ internal static partial class ReportBenchmark
             if (options.SplitRuns > 0)
             {
                 Console.WriteLine();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: inside the service, medians of {options.SplitRuns} requests (SQL logging on; {LoadAverage()}):"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: inside the service, medians of {options.SplitRuns} requests (SQL logging on; {BenchMachine.LoadAverage()}):"));
                 Console.WriteLine();
                 Console.WriteLine("| Engine | Report | Whole request (ms) | SQL command until its first row, EF's log (ms) | The rest (ms) |");
                 Console.WriteLine("|---|---|---:|---:|---:|");
@@ -277,11 +189,11 @@ internal static partial class ReportBenchmark
                         var stopwatch = Stopwatch.StartNew();
                         _ = await ODataAsync(capture.Http, c);
                         whole.Add(stopwatch.Elapsed.TotalMilliseconds);
-                        command.Add((await capture.WaitForReportCommandAsync()).ElapsedMs);
+                        command.Add((await capture.WaitForCommandAsync(ReportingView())).ElapsedMs);
                     }
 
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {engine} | {c.Code} | {Median(whole):0} | {Median(command):0} | {Median(whole) - Median(command):0} |"));
+                        $"| {engine} | {c.Code} | {Statistics.Median(whole):0} | {Statistics.Median(command):0} | {Statistics.Median(whole) - Statistics.Median(command):0} |"));
                 }
 
                 Console.WriteLine();
@@ -289,7 +201,7 @@ internal static partial class ReportBenchmark
         }
 
         // 3. Interleaved measures on a fresh service (no SQL logging) and the same ADO.NET connection.
-        await using var service = await Service.StartAsync(api, root, warehouse, logSql: false);
+        await using var service = await ServiceProcess.StartAsync(api, warehouse, Settings(root));
         var variants = new Dictionary<(string Code, Variant Variant), List<double>>();
         var outcomes = new Dictionary<(string Code, Variant Variant), Outcome>();
         for (var run = -options.Warmup; run < options.Runs; run++)
@@ -317,7 +229,7 @@ internal static partial class ReportBenchmark
             }
         }
 
-        Console.WriteLine($"{engine}: measures done; {LoadAverage()}");
+        Console.WriteLine($"{engine}: measures done; {BenchMachine.LoadAverage()}");
         var results = new List<Result>();
         foreach (var c in Cases)
         {
@@ -336,6 +248,9 @@ internal static partial class ReportBenchmark
     }
 
     /// <summary>The OData request over HTTP: whole body read, rows counted and measures summed exactly as decimals.</summary>
+    /// <summary>The service over the repository's reports, called by an interministerial reader.</summary>
+    private static ServiceSettings Settings(string root) => new(Path.Combine(root, "reports")) { Subject = "report-benchmark" };
+
     private static async Task<Outcome> ODataAsync(HttpClient http, Case c)
     {
         using var response = await http.GetAsync(new Uri(c.ODataPath, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
@@ -472,19 +387,6 @@ internal static partial class ReportBenchmark
     [GeneratedRegex(@"FROM ""?v_[a-z_]+")]
     private static partial Regex ReportingView();
 
-    private static async Task<string> VersionAsync(DbConnection connection, WarehouseProvider provider)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = provider == WarehouseProvider.Sqlite ? "SELECT 'SQLite ' || sqlite_version()" : "SELECT version()";
-        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
     private static void PrintSummary(IReadOnlyList<Result> results, Options options)
     {
         Console.WriteLine();
@@ -510,41 +412,6 @@ internal static partial class ReportBenchmark
         }
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
-
-    private static string Machine()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        var memory = File.Exists("/proc/meminfo")
-            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return $"Machine: {Environment.ProcessorCount} logical CPUs, {cpu ?? "unknown CPU"}, {memory ?? "unknown"} RAM, "
-            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Infocentre.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmark from the repository (Infocentre.sln not found above the binaries).");
-    }
-
-    private static readonly string[] Configurations = ["Release", "Debug"];
-
-    private static string? FindApi(string root) =>
-        Configurations
-            .Select(configuration => Path.Combine(root, "src", "Infocentre.Api", "bin", configuration, "net10.0", "Infocentre.Api.dll"))
-            .FirstOrDefault(File.Exists);
-
     private enum Variant
     {
         OData,
@@ -568,24 +435,16 @@ internal static partial class ReportBenchmark
 
     private sealed record Result(string Engine, Case Case, long Rows, List<double> ODataRuns, List<double> HandSqlRuns, List<double> EfSqlRuns, bool Consistent)
     {
-        public double OData => Median(ODataRuns);
+        public double OData => Statistics.Median(ODataRuns);
 
-        public double HandSql => Median(HandSqlRuns);
+        public double HandSql => Statistics.Median(HandSqlRuns);
 
-        public double EfSql => Median(EfSqlRuns);
+        public double EfSql => Statistics.Median(EfSqlRuns);
     }
 
-    private sealed class Options
+    private sealed class Options() : DemoBenchOptions([WarehouseProvider.Sqlite, WarehouseProvider.PostgreSql], runs: 21)
     {
-        public List<WarehouseProvider> Providers { get; private set; } = [WarehouseProvider.Sqlite, WarehouseProvider.PostgreSql];
-
-        public int Runs { get; private set; } = 21;
-
         public int Warmup { get; private set; } = 3;
-
-        public string? Api { get; private set; }
-
-        public string? SqliteFile { get; private set; }
 
         public bool ShowSql { get; private set; }
 
@@ -598,230 +457,28 @@ internal static partial class ReportBenchmark
         public static Options? Parse(string[] args)
         {
             var options = new Options();
-            for (var i = 0; i < args.Length; i++)
-            {
-                switch (args[i])
-                {
-                    case "--provider" when i + 1 < args.Length:
-                        options.Providers = args[++i].ToUpperInvariant() switch
-                        {
-                            "SQLITE" => [WarehouseProvider.Sqlite],
-                            "POSTGRESQL" => [WarehouseProvider.PostgreSql],
-                            _ => [WarehouseProvider.Sqlite, WarehouseProvider.PostgreSql],
-                        };
-                        break;
-                    case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var runs) && runs >= 1:
-                        options.Runs = runs;
-                        i++;
-                        break;
-                    case "--warmup" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var warmup) && warmup >= 0:
-                        options.Warmup = warmup;
-                        i++;
-                        break;
-                    case "--api" when i + 1 < args.Length:
-                        options.Api = Path.GetFullPath(args[++i]);
-                        break;
-                    case "--sqlite-file" when i + 1 < args.Length:
-                        options.SqliteFile = Path.GetFullPath(args[++i]);
-                        break;
-                    case "--split-runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var split) && split >= 0:
-                        options.SplitRuns = split;
-                        i++;
-                        break;
-                    case "--show-sql":
-                        options.ShowSql = true;
-                        break;
-                    default:
-                        Console.Error.WriteLine($"Unknown option '{args[i]}'. Options: --provider sqlite|postgresql|all, --runs N, --warmup N, --split-runs N, --api <dll>, --sqlite-file <path> (kept and reused), --show-sql.");
-                        return null;
-                }
-            }
-
-            return options;
-        }
-    }
-
-    /// <summary>The real service in a child process on 127.0.0.1, over the given warehouse, as it ships (Production).</summary>
-    private sealed class Service : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly List<string> _log = [];
-        private readonly Lock _lock = new();
-
-        private Service(Process process, HttpClient http)
-        {
-            _process = process;
-            Http = http;
+            return options.ReadAll(args, "--provider sqlite|postgresql|all, --runs N, --warmup N, --split-runs N, --api <dll>, --sqlite-file <path> (kept and reused), --show-sql.")
+                ? options : null;
         }
 
-        public HttpClient Http { get; }
-
-        public static async Task<Service> StartAsync(string api, string root, WarehouseOptions warehouse, bool logSql)
+        protected override bool TryReadOwn(string[] args, ref int i)
         {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet")
+            switch (args[i])
             {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = Path.GetTempPath(),
-            };
-            foreach (var argument in new[] { api, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" })
-            {
-                start.ArgumentList.Add(argument);
+                case "--warmup" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var warmup) && warmup >= 0:
+                    Warmup = warmup;
+                    i++;
+                    return true;
+                case "--split-runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var split) && split >= 0:
+                    SplitRuns = split;
+                    i++;
+                    return true;
+                case "--show-sql":
+                    ShowSql = true;
+                    return true;
+                default:
+                    return false;
             }
-
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["Warehouse__Provider"] = warehouse.Provider.ToString();
-            start.Environment["Warehouse__ConnectionString"] = warehouse.ConnectionString;
-            start.Environment["Warehouse__SeedOnFirstRun"] = "none";
-            start.Environment["Reports__Folder"] = Path.Combine(root, "reports");
-            // Callers authenticate: a bearer token signed with a key made for this run (an interministerial reader).
-            var signingKey = RandomNumberGenerator.GetBytes(32);
-            start.Environment["Auth__SigningKey"] = Convert.ToBase64String(signingKey);
-            start.Environment["Auth__Issuer"] = TokenIssuer;
-            start.Environment["Auth__Audience"] = TokenIssuer;
-            if (logSql)
-            {
-                start.Environment["Logging__Console__FormatterName"] = "json";
-                start.Environment["Logging__LogLevel__Default"] = "Warning";
-                start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
-            }
-
-            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the service.");
-            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), Timeout = TimeSpan.FromMinutes(10) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(signingKey));
-            var service = new Service(process, http);
-            process.OutputDataReceived += (_, e) => service.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => service.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            await service.WaitUntilReadyAsync();
-            return service;
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_lock)
-            {
-                _log.Add(line);
-            }
-        }
-
-        public void ClearLog()
-        {
-            lock (_lock)
-            {
-                _log.Clear();
-            }
-        }
-
-        /// <summary>The report statement the service ran for the last request (the one reading a reporting view).</summary>
-        public async Task<(string Sql, double ElapsedMs)> WaitForReportCommandAsync()
-        {
-            for (var attempt = 0; attempt < 100; attempt++)
-            {
-                string[] lines;
-                lock (_lock)
-                {
-                    lines = [.. _log];
-                }
-
-                foreach (var line in lines.Where(l => l.StartsWith('{')))
-                {
-                    using var json = JsonDocument.Parse(line);
-                    if (json.RootElement.TryGetProperty("State", out var state)
-                        && state.TryGetProperty("commandText", out var text)
-                        && text.GetString() is { } sql && ReportingView().IsMatch(sql))
-                    {
-                        // "3,775": EF formats the elapsed milliseconds with the invariant culture's group separator.
-                        var elapsed = state.TryGetProperty("elapsed", out var e)
-                            && double.TryParse(e.GetString(), NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ms)
-                            ? ms : double.NaN;
-                        return (sql, elapsed);
-                    }
-                }
-
-                await Task.Delay(100);
-            }
-
-            throw new InvalidOperationException("The service logged no report statement:\n" + Tail());
-        }
-
-        private async Task WaitUntilReadyAsync()
-        {
-            for (var attempt = 0; attempt < 1200; attempt++)
-            {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"The service exited with code {_process.ExitCode}:\n{Tail()}");
-                }
-
-                try
-                {
-                    using var response = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(100);
-            }
-
-            throw new TimeoutException("The service did not become ready in 2 minutes:\n" + Tail());
-        }
-
-        private string Tail()
-        {
-            lock (_lock)
-            {
-                return string.Join('\n', _log.TakeLast(40));
-            }
-        }
-
-        private const string TokenIssuer = "infocentre-bench";
-
-        /// <summary>An HS256 JWT as the service validates them: role reader, interministerial perimeter, valid one day.</summary>
-        private static string Token(byte[] key)
-        {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            var header = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["alg"] = "HS256", ["typ"] = "JWT" });
-            var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-            {
-                ["sub"] = "report-benchmark", ["name"] = "report-benchmark", ["role"] = "reader", ["perimetre"] = "interministeriel",
-                ["iss"] = TokenIssuer, ["aud"] = TokenIssuer, ["iat"] = now, ["nbf"] = now, ["exp"] = now + 86_400,
-            });
-            var unsigned = Base64Url.EncodeToString(header) + "." + Base64Url.EncodeToString(payload);
-            return unsigned + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(unsigned)));
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Http.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
         }
     }
 }

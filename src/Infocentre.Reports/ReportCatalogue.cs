@@ -58,6 +58,13 @@ public sealed class ReportCatalogue
         var errors = new List<DefinitionError>();
         foreach (var report in Reports)
         {
+            var conditionErrors = CheckConditions(report);
+            if (conditionErrors.Count > 0)
+            {
+                errors.AddRange(conditionErrors);
+                continue;
+            }
+
             try
             {
                 // Once with every parameter given, once with only the required ones: optional parameters
@@ -74,6 +81,32 @@ public sealed class ReportCatalogue
 #pragma warning restore CA1031
             {
                 errors.Add(new DefinitionError(report.Definition.File, "filter/dimensions/measures", "cannot be translated to SQL: " + e.Message));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Each measure's 'where' bound on its own, so an unknown column or a type error names the measure.</summary>
+    private List<DefinitionError> CheckConditions(CompiledReport report)
+    {
+        var errors = new List<DefinitionError>();
+        var sample = new BoundParameters(report.Definition.Parameters.ToDictionary(
+            p => p.Name, p => (object?)SampleValue(p), StringComparer.Ordinal));
+        for (var i = 0; i < report.Definition.Measures.Count; i++)
+        {
+            if (report.Definition.Measures[i].Where is { } condition)
+            {
+                try
+                {
+                    _ = report.BindCondition(condition, Model, sample);
+                }
+#pragma warning disable CA1031 // The OData parser and binder throw several exception types; each is a definition error.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    errors.Add(new DefinitionError(report.Definition.File, $"measures[{i}].where", e.Message));
+                }
             }
         }
 

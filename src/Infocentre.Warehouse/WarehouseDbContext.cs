@@ -88,6 +88,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         SubsidyModel.Configure(modelBuilder);
         PerimeterFilters.Configure(modelBuilder, this);
         AccessModel.Configure(modelBuilder);
+        WindowFunctions.Configure(modelBuilder);
         modelBuilder.Entity<SchemaInfo>(b =>
         {
             b.ToTable("schema_info");

@@ -10,7 +10,7 @@ public sealed class CatalogueTests
     private static ReportCatalogue Load() => ReportCatalogue.Load(TestPaths.Reports, DefinitionValidationTests.Model);
 
     /// <summary>A context for SQL generation only: no connection is opened.</summary>
-    private static WarehouseDbContext Context(WarehouseProvider provider) => WarehouseDatabase.CreateContext(provider switch
+    internal static WarehouseDbContext Context(WarehouseProvider provider) => WarehouseDatabase.CreateContext(provider switch
     {
         WarehouseProvider.PostgreSql => new WarehouseOptions { Provider = provider, ConnectionString = "Host=127.0.0.1;Database=unused;Username=unused" },
         _ => new WarehouseOptions { ConnectionString = "Data Source=:memory:" },

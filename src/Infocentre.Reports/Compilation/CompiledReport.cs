@@ -17,11 +17,11 @@ public sealed class CompiledReport
 {
     private static readonly ReportFilterBinder FilterBinder = new();
 
-    private readonly Func<DbContext, IQueryable, IQueryable> _aggregate;
+    private readonly AggregateQuery _aggregate;
 
     internal CompiledReport(
         ReportDefinition definition, SourceInfo source, Type rowType, IReadOnlyList<ReportColumn> columns,
-        IReadOnlyList<string> keyProperties, Func<DbContext, IQueryable, IQueryable> aggregate)
+        IReadOnlyList<string> keyProperties, AggregateQuery aggregate)
     {
         Definition = definition;
         Source = source;
@@ -60,17 +60,25 @@ public sealed class CompiledReport
 
         if (!string.IsNullOrWhiteSpace(Definition.Filter))
         {
-            source = ApplyFixedFilter(source, model, parameters);
+            var (filter, binderContext) = ParseCondition(Definition.Filter, model, parameters);
+            source = FilterBinder.ApplyBind(source, filter, binderContext);
         }
 
-        return _aggregate(db, source);
+        return _aggregate(db, source, condition => BindCondition(condition, model, parameters));
     }
 
-    private IQueryable ApplyFixedFilter(IQueryable source, IEdmModel model, BoundParameters parameters)
+    /// <summary>A measure's 'where' (or any condition over the source) as a lambda, bound like the fixed filter.</summary>
+    public LambdaExpression BindCondition(string condition, IEdmModel model, BoundParameters parameters)
+    {
+        var (filter, binderContext) = ParseCondition(condition, model, parameters);
+        return (LambdaExpression)FilterBinder.BindFilter(filter, binderContext);
+    }
+
+    private (FilterClause Filter, QueryBinderContext Context) ParseCondition(string condition, IEdmModel model, BoundParameters parameters)
     {
         var entitySet = model.EntityContainer.FindEntitySet(Definition.Source)
             ?? throw new InvalidOperationException($"Source {Definition.Source} is not in the OData model.");
-        var options = new Dictionary<string, string>(StringComparer.Ordinal) { ["$filter"] = Definition.Filter! };
+        var options = new Dictionary<string, string>(StringComparer.Ordinal) { ["$filter"] = condition };
         foreach (var declared in Definition.Parameters)
         {
             // An absent alias binds as null, which is how "(@p eq null or X le @p)" makes a parameter optional
@@ -83,9 +91,9 @@ public sealed class CompiledReport
 
         var parser = new ODataQueryOptionParser(model, entitySet.EntityType, entitySet, options);
         var context = new ODataQueryContext(model, Source.ClrType, new ODataPath(new EntitySetSegment(entitySet)));
-        var filter = new FilterQueryOption(Definition.Filter, context, parser);
+        var filter = new FilterQueryOption(condition, context, parser);
         var settings = new ODataQuerySettings { HandleNullPropagation = HandleNullPropagationOption.False };
-        return FilterBinder.ApplyBind(source, filter.FilterClause, new QueryBinderContext(model, settings, Source.ClrType));
+        return (filter.FilterClause, new QueryBinderContext(model, settings, Source.ClrType));
     }
 
     public static IQueryable SourceQuery(DbContext db, Type entityType)

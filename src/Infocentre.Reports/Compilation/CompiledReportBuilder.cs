@@ -2,11 +2,16 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Infocentre.Reports.Definitions;
 using Infocentre.Warehouse.ReportingViews;
+using Infocentre.Warehouse.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace Infocentre.Reports.Compilation;
 
+/// <summary>Aggregates the filtered source; the callback binds a measure's 'where' condition.</summary>
+internal delegate IQueryable AggregateQuery(DbContext db, IQueryable filtered, Func<string, LambdaExpression> condition);
+
 /// <summary>Turns validated definitions into row types and LINQ aggregations EF Core translates to one statement.</summary>
+
 internal sealed class CompiledReportBuilder
 {
     /// <summary>Key of a report without dimensions: always 1.</summary>
@@ -45,9 +50,9 @@ internal sealed class CompiledReportBuilder
         var keyCount = Math.Max(1, d.Dimensions.Count);
         var rowType = _emitter.Emit(d.EntitySet, properties, keyCount);
         var keys = properties.Take(keyCount).Select(p => p.Name).ToList();
-        Func<DbContext, IQueryable, IQueryable> aggregate = d.Dimensions.Count == 0
-            ? (db, filtered) => SingleRow(db, filtered, d, source.ClrType, rowType)
-            : (_, filtered) => GroupBy(filtered, d, source.ClrType, rowType);
+        AggregateQuery aggregate = d.Dimensions.Count == 0
+            ? (db, filtered, condition) => SingleRow(db, filtered, d, source.ClrType, rowType, condition)
+            : (_, filtered, condition) => GroupBy(filtered, d, source.ClrType, rowType, condition);
         return new CompiledReport(d, source, rowType, columns, keys, aggregate);
     }
 
@@ -58,9 +63,14 @@ internal sealed class CompiledReportBuilder
             return typeof(decimal?);
         }
 
-        if (m.Aggregate is "count" or "countdistinct")
+        if (m.Aggregate is "count" or "countdistinct" or "rank")
         {
             return typeof(long);
+        }
+
+        if (m.Aggregate is "share")
+        {
+            return typeof(decimal?);
         }
 
         var property = sourceType.GetProperty(m.Property!)!.PropertyType;
@@ -75,7 +85,7 @@ internal sealed class CompiledReportBuilder
     }
 
     /// <summary>source.GroupBy(x => new Row { dims }).Select(g => new Row { dims = g.Key.*, measures = aggregates over g }).</summary>
-    private static IQueryable GroupBy(IQueryable source, ReportDefinition d, Type sourceType, Type rowType)
+    private static IQueryable GroupBy(IQueryable source, ReportDefinition d, Type sourceType, Type rowType, Func<string, LambdaExpression> condition)
     {
         var x = Expression.Parameter(sourceType, "x");
         var key = Expression.MemberInit(Expression.New(rowType),
@@ -84,13 +94,49 @@ internal sealed class CompiledReportBuilder
             source.Expression, Expression.Quote(Expression.Lambda(key, x)));
 
         var groupingType = typeof(IGrouping<,>).MakeGenericType(rowType, sourceType);
-        var g = Expression.Parameter(groupingType, "g");
-        var bindings = d.Dimensions
-            .Select(dim => Expression.Bind(rowType.GetProperty(dim.Name)!, Expression.Property(Expression.Property(g, "Key"), dim.Name)))
-            .Concat(Measures(d, sourceType, rowType, g, queryable: false));
-        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [groupingType, rowType],
-            groupBy, Expression.Quote(Expression.Lambda(Expression.MemberInit(Expression.New(rowType), bindings), g)));
-        return source.Provider.CreateQuery(select);
+        Expression Select(RowMeasures? rowMeasures)
+        {
+            // A parameter per lambda: the totals' subquery nests one grouping Select inside another.
+            var g = Expression.Parameter(groupingType, rowMeasures is null ? "t" : "g");
+            var bindings = d.Dimensions
+                .Select(dim => Expression.Bind(rowType.GetProperty(dim.Name)!, Expression.Property(Expression.Property(g, "Key"), dim.Name)))
+                .Concat(Measures(d, sourceType, rowType, g, condition, rowMeasures));
+            return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [groupingType, rowType],
+                groupBy, Expression.Quote(Expression.Lambda(Expression.MemberInit(Expression.New(rowType), bindings), g)));
+        }
+
+        if (!d.Measures.Any(ReportValidator.IsRowMeasure))
+        {
+            return source.Provider.CreateQuery(Select(null));
+        }
+
+        // Shares divide by a total over every row of the report: a scalar subquery over the same grouped rows
+        // (same filtered source, so the same fixed filter and perimeter), without the row measures.
+        var rows = Select(rowMeasures: null);
+        var select = Select(new RowMeasures(rows, rowType));
+        var query = source.Provider.CreateQuery(select);
+        if (!d.Measures.Any(m => ReportValidator.IsRowMeasure(m) && m.Aggregate == "rank"))
+        {
+            return query;
+        }
+
+        // RANK() OVER must be computed before a caller's $filter or $apply: a row limit that never binds makes
+        // EF Core push the report into a subquery when anything is composed on top.
+        var take = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [rowType], query.Expression, Expression.Constant(int.MaxValue));
+        return source.Provider.CreateQuery(take);
+    }
+
+    /// <summary>The report's grouped rows (base measures only), for the totals of share measures.</summary>
+    private sealed record RowMeasures(Expression Rows, Type RowType)
+    {
+        public MethodCallExpression Total(string measure)
+        {
+            var r = Expression.Parameter(RowType, "r");
+            var property = Expression.Property(r, measure);
+            var value = property.Type == typeof(decimal?) ? (Expression)property : Expression.Convert(property, typeof(decimal?));
+            return Expression.Call(NumericOverload(typeof(Queryable), nameof(Queryable.Sum), typeof(decimal?)).MakeGenericMethod(RowType),
+                Rows, Expression.Quote(Expression.Lambda(value, r)));
+        }
     }
 
     /// <summary>
@@ -107,18 +153,18 @@ internal sealed class CompiledReportBuilder
     /// LEFT JOINed to a one-row view, so an empty source still gives one row, of zeros, in one statement.
     /// Formulas are computed on the joined totals, so they too see zeros rather than nothing.
     /// </summary>
-    private static IQueryable SingleRow(DbContext db, IQueryable filtered, ReportDefinition d, Type sourceType, Type rowType)
+    private static IQueryable SingleRow(DbContext db, IQueryable filtered, ReportDefinition d, Type sourceType, Type rowType, Func<string, LambdaExpression> condition)
     {
         var x = Expression.Parameter(sourceType, "x");
         var grouped = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [sourceType, typeof(int)],
             filtered.Expression, Expression.Quote(Expression.Lambda(Expression.Constant(1), x)));
         var groupingType = typeof(IGrouping<,>).MakeGenericType(typeof(int), sourceType);
         var g = Expression.Parameter(groupingType, "g");
-        var aggregates = d.Measures.Where(m => m.Formula is null).ToList();
+        var aggregates = d.Measures.Where(m => m.Formula is null && !ReportValidator.IsRowMeasure(m)).ToList();
         var innerBindings = aggregates.Select(m =>
         {
             var property = rowType.GetProperty(m.Name)!;
-            var aggregate = Aggregate(m, sourceType, property.PropertyType, g, queryable: false);
+            var aggregate = Aggregate(m, sourceType, property.PropertyType, g, condition);
             return (MemberBinding)Expression.Bind(property, aggregate.Type == property.PropertyType ? aggregate : Expression.Convert(aggregate, property.PropertyType));
         });
         var totals = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [groupingType, rowType],
@@ -141,6 +187,15 @@ internal sealed class CompiledReportBuilder
             {
                 value = MeasureFormula.Compile(m.Formula, name => outer[name]);
             }
+            else if (m.Aggregate == "share")
+            {
+                // The single row is the whole report: its share is 1, or null when the total is 0.
+                value = MeasureFormula.SafeDivide(outer[m.Of!], outer[m.Of!]);
+            }
+            else if (m.Aggregate == "rank")
+            {
+                value = Expression.Constant(1L);
+            }
             else
             {
                 // A column of the LEFT JOINed totals is NULL on empty data: sums and counts become zero.
@@ -160,16 +215,45 @@ internal sealed class CompiledReportBuilder
         return one.Provider.CreateQuery(select);
     }
 
-    private static List<MemberBinding> Measures(ReportDefinition d, Type sourceType, Type rowType, Expression rows, bool queryable)
+    /// <summary>
+    /// The measure bindings of one group. Without <paramref name="rowMeasures"/>, share and rank measures and the
+    /// formulas using them are left out (the base rows whose totals shares divide by).
+    /// </summary>
+    private static List<MemberBinding> Measures(ReportDefinition d, Type sourceType, Type rowType, Expression rows,
+        Func<string, LambdaExpression> condition, RowMeasures? rowMeasures)
     {
         var computed = new Dictionary<string, Expression>(StringComparer.Ordinal);
         var bindings = new List<MemberBinding>();
         foreach (var m in d.Measures)
         {
             var property = rowType.GetProperty(m.Name)!;
-            var expression = m.Formula is not null
-                ? MeasureFormula.Compile(m.Formula, name => computed[name])
-                : Aggregate(m, sourceType, property.PropertyType, rows, queryable);
+            Expression expression;
+            if (m.Formula is not null)
+            {
+                var references = MeasureFormula.References(m.Formula);
+                if (!references.All(computed.ContainsKey))
+                {
+                    continue;
+                }
+
+                expression = MeasureFormula.Compile(m.Formula, name => computed[name]);
+            }
+            else if (ReportValidator.IsRowMeasure(m))
+            {
+                if (rowMeasures is null)
+                {
+                    continue;
+                }
+
+                expression = m.Aggregate == "share"
+                    ? MeasureFormula.SafeDivide(computed[m.Of!], rowMeasures.Total(m.Of!))
+                    : Expression.Call(WindowFunctions.RankDescendingMethod, ToNullableDecimal(computed[m.Of!]));
+            }
+            else
+            {
+                expression = Aggregate(m, sourceType, property.PropertyType, rows, condition);
+            }
+
             computed[m.Name] = expression;
             bindings.Add(Expression.Bind(property, expression.Type == property.PropertyType ? expression : Expression.Convert(expression, property.PropertyType)));
         }
@@ -177,15 +261,23 @@ internal sealed class CompiledReportBuilder
         return bindings;
     }
 
-    private static MethodCallExpression Aggregate(MeasureDefinition m, Type sourceType, Type resultType, Expression rows, bool queryable)
+    private static Expression ToNullableDecimal(Expression e) =>
+        e.Type == typeof(decimal?) ? e : Expression.Convert(e, typeof(decimal?));
+
+    /// <summary>An aggregate over the group's rows; with 'where', over the rows that match (SUM(CASE WHEN ...)).</summary>
+    private static MethodCallExpression Aggregate(MeasureDefinition m, Type sourceType, Type resultType, Expression rows, Func<string, LambdaExpression> condition)
     {
-        var host = queryable ? typeof(Queryable) : typeof(Enumerable);
+        var host = typeof(Enumerable);
+        if (m.Where is not null)
+        {
+            rows = Expression.Call(host, nameof(Enumerable.Where), [sourceType], rows, condition(m.Where));
+        }
+
         var x = Expression.Parameter(sourceType, "x");
-        Expression Selector(Type type)
+        LambdaExpression Selector(Type type)
         {
             var body = Expression.Property(x, m.Property!);
-            var lambda = Expression.Lambda(body.Type == type ? body : Expression.Convert(body, type), x);
-            return queryable ? Expression.Quote(lambda) : lambda;
+            return Expression.Lambda(body.Type == type ? body : Expression.Convert(body, type), x);
         }
 
         switch (m.Aggregate)

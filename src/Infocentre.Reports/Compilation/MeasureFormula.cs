@@ -109,7 +109,7 @@ internal sealed class MeasureFormula
     }
 
     /// <summary>x / y, or null when y is zero. "y &gt; 0 or y &lt; 0" rather than "y = 0": SQLite compares decimals as text.</summary>
-    private static ConditionalExpression SafeDivide(Expression numerator, Expression denominator)
+    internal static ConditionalExpression SafeDivide(Expression numerator, Expression denominator)
     {
         var den = ToNullableDecimal(denominator);
         var zero = Expression.Constant(0m, typeof(decimal?));

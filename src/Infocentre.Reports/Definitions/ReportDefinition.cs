@@ -57,9 +57,13 @@ public sealed class DimensionDefinition
 public sealed class MeasureDefinition
 {
     public string Name { get; set; } = "";
-    /// <summary>sum, count, countdistinct, min, max or average; empty when <see cref="Formula"/> is set.</summary>
+    /// <summary>sum, count, countdistinct, min, max, average, share or rank; empty when <see cref="Formula"/> is set.</summary>
     public string? Aggregate { get; set; }
     public string? Property { get; set; }
+    /// <summary>Condition in OData $filter syntax over the source, with @parameter aliases, applied to this aggregate only.</summary>
+    public string? Where { get; set; }
+    /// <summary>For share and rank: the earlier measure whose share of the report's total, or rank, is computed.</summary>
+    public string? Of { get; set; }
     /// <summary>Arithmetic over other measures of the report, e.g. "MontantEngage - MontantBascule".</summary>
     public string? Formula { get; set; }
     public string Label { get; set; } = "";

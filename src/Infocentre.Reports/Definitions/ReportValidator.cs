@@ -9,7 +9,10 @@ namespace Infocentre.Reports.Definitions;
 /// <summary>Checks definitions field by field; every error names the file, the field and what is wrong.</summary>
 public static partial class ReportValidator
 {
-    public static readonly IReadOnlyList<string> Aggregates = ["sum", "count", "countdistinct", "min", "max", "average"];
+    public static readonly IReadOnlyList<string> Aggregates = ["sum", "count", "countdistinct", "min", "max", "average", "share", "rank"];
+
+    /// <summary>Measures computed over the report's rows rather than over a group's source rows.</summary>
+    public static bool IsRowMeasure(MeasureDefinition m) => m.Formula is null && m.Aggregate is "share" or "rank";
 
     [GeneratedRegex(@"^[A-Z]{3}-[A-Z]{3}-\d{2,3}$")]
     private static partial Regex CodePattern();
@@ -96,14 +99,23 @@ public static partial class ReportValidator
 
         ValidatePerimeter(d, source, Error);
         ValidateParameters(d, source, Error);
-        foreach (var alias in Alias().Matches(d.Filter ?? "").Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal)
-            .Where(a => !d.Parameters.Any(p => string.Equals(p.Name, a, StringComparison.Ordinal))))
+        CheckAliases(d, d.Filter, "filter", Error);
+        for (var i = 0; i < d.Measures.Count; i++)
         {
-            Error("filter", $"@{alias} is not a declared parameter");
+            CheckAliases(d, d.Measures[i].Where, $"measures[{i}].where", Error);
         }
 
         var columns = ValidateColumns(d, source, Error);
         ValidateOrder(d, columns, Error);
+    }
+
+    private static void CheckAliases(ReportDefinition d, string? condition, string field, Action<string, string> error)
+    {
+        foreach (var alias in Alias().Matches(condition ?? "").Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal)
+            .Where(a => !d.Parameters.Any(p => string.Equals(p.Name, a, StringComparison.Ordinal))))
+        {
+            error(field, $"@{alias} is not a declared parameter");
+        }
     }
 
     private static void ValidatePerimeter(ReportDefinition d, SourceInfo source, Action<string, string> error)
@@ -214,6 +226,20 @@ public static partial class ReportValidator
                 error(field + ".label", "is required");
             }
 
+            if (m.Where is not null && (m.Formula is not null || IsRowMeasure(m)))
+            {
+                error(field + ".where", $"a condition applies to sum, count, countdistinct, min, max or average, not to {(m.Formula is null ? m.Aggregate : "a formula")}");
+            }
+            else if (m.Where is not null && string.IsNullOrWhiteSpace(m.Where))
+            {
+                error(field + ".where", "is empty");
+            }
+
+            if (m.Of is not null && !IsRowMeasure(m))
+            {
+                error(field + ".of", "only a share or rank measure names another measure with 'of'");
+            }
+
             if (m.Formula is not null)
             {
                 if (m.Aggregate is not null || m.Property is not null)
@@ -236,6 +262,10 @@ public static partial class ReportValidator
             else if (m.Aggregate is null || !Aggregates.Contains(m.Aggregate, StringComparer.Ordinal))
             {
                 error(field + ".aggregate", $"'{m.Aggregate}' is not one of {string.Join(", ", Aggregates)} (or give a formula)");
+            }
+            else if (IsRowMeasure(m))
+            {
+                ValidateOf(d, i, source, error);
             }
             else if (m.Aggregate != "count")
             {
@@ -265,6 +295,62 @@ public static partial class ReportValidator
             {
                 error(field + ".name", $"'{name}' is already a column of the report");
             }
+        }
+    }
+
+    /// <summary>share and rank: 'of' names an earlier numeric measure computed per group (not itself a share or rank).</summary>
+    private static void ValidateOf(ReportDefinition d, int index, SourceInfo source, Action<string, string> error)
+    {
+        var m = d.Measures[index];
+        var field = $"measures[{index}]";
+        if (m.Property is not null)
+        {
+            error(field + ".property", $"a {m.Aggregate} measure has no property: name the measure with 'of'");
+        }
+
+        var earlier = d.Measures.Take(index).ToList();
+        var target = earlier.FirstOrDefault(e => string.Equals(e.Name, m.Of, StringComparison.Ordinal));
+        if (string.IsNullOrWhiteSpace(m.Of))
+        {
+            error(field + ".of", $"a {m.Aggregate} measure names the measure it applies to with 'of'");
+        }
+        else if (target is null)
+        {
+            error(field + ".of", $"'{m.Of}' is not a measure declared before {m.Name}");
+        }
+        else if (DependsOnRowMeasure(target, earlier))
+        {
+            error(field + ".of", $"'{m.Of}' is a share or rank, or a formula using one: {m.Aggregate} applies to a measure computed per row");
+        }
+        else if (target.Formula is null && target.Aggregate is "min" or "max" or "sum" or "average"
+            && SourceProperty(source, target.Property ?? "") is { } property && !IsNumeric(property.PropertyType))
+        {
+            error(field + ".of", $"'{m.Of}' is not numeric");
+        }
+    }
+
+    private static bool DependsOnRowMeasure(MeasureDefinition m, List<MeasureDefinition> earlier)
+    {
+        if (IsRowMeasure(m))
+        {
+            return true;
+        }
+
+        if (m.Formula is null)
+        {
+            return false;
+        }
+
+        // Only measures declared before m count (as in formulas), which also rules out cycles.
+        var before = earlier.Take(Math.Max(0, earlier.IndexOf(m))).ToList();
+        try
+        {
+            return MeasureFormula.References(m.Formula).Any(r =>
+                before.FirstOrDefault(e => string.Equals(e.Name, r, StringComparison.Ordinal)) is { } e && DependsOnRowMeasure(e, before));
+        }
+        catch (FormatException)
+        {
+            return false;
         }
     }
 

@@ -90,9 +90,11 @@ public static class CatalogueDocument
     }
 
     private static string Computation(MeasureDefinition m) =>
-        m.Formula is { } formula ? "`" + formula + "`"
+        (m.Formula is { } formula ? "`" + formula + "`"
+        : m.Of is { } of ? $"{m.Aggregate} of `{of}`"
         : m.Property is { } property ? $"{m.Aggregate}(`{property}`)"
-        : $"{m.Aggregate}";
+        : $"{m.Aggregate}")
+        + (m.Where is { } where ? $" where `{where}`" : "");
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Xml.Linq;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Reports.Support;
@@ -57,6 +58,13 @@ public sealed class FreshnessTests(TinyWarehouses warehouses)
 
             Assert.True(odata.Header(Header) is not null, $"{code} over OData: no {Header} ({odata.Status})");
             AssertSameInstant(expected, ParseStamp(odata.Header(Header)!), $"{code} OData header");
+            // The annotation is written when the client asks for annotations, as OData prescribes.
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/odata/{report.GetProperty("entitySet").GetString()}?$top=1");
+            request.Headers.TryAddWithoutValidation("Prefer", "odata.include-annotations=\"Infocentre.*\"");
+            using var annotated = await app.Client.SendAsync(request);
+            using var body = JsonDocument.Parse(await annotated.Content.ReadAsStringAsync());
+            Assert.True(body.RootElement.TryGetProperty("@Infocentre.DataLastLoaded", out var annotation), $"{code} over OData: no freshness annotation in {body.RootElement}");
+            AssertSameInstant(expected, annotation.GetDateTimeOffset().UtcDateTime, $"{code} OData annotation");
             Assert.True(rest.Header(Header) is not null, $"{code} over REST: no {Header} ({rest.Status})");
             AssertSameInstant(expected, ParseStamp(rest.Header(Header)!), $"{code} REST header");
             AssertSameInstant(expected, rest.Json.GetProperty("dataLastLoaded").GetDateTime().ToUniversalTime(), $"{code} REST dataLastLoaded");

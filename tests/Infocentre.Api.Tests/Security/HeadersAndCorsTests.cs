@@ -40,6 +40,7 @@ public sealed class HeadersAndCorsTests(TinyWarehouses warehouses)
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("no-referrer", result.Header("Referrer-Policy"));
         Assert.Null(result.Header("X-Powered-By"));
+        Assert.Contains("no-store", result.Header("Cache-Control") ?? "", StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Infocentre.Access;
+using Infocentre.Api.Tests.Exports;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Security.Support;
 using Infocentre.Warehouse;
@@ -9,7 +11,7 @@ namespace Infocentre.Api.Tests.Security;
 /// <summary>
 /// OWASP API1 (BOLA) for a warehouse: every report of the catalogue and every fact entity set, for a reader of
 /// MIN09, a reader of MIN18, an interministerial reader and a reader without perimeter, over each read path
-/// (OData rows, OData $apply, OData $count, REST rows) on SQLite, and the two single-ministry readers on PostgreSQL. No row outside the caller's
+/// (OData rows, OData $apply, OData $count, REST rows, xlsx and CSV exports) on SQLite, and the two single-ministry readers on PostgreSQL. No row outside the caller's
 /// perimeter, and the caller's totals equal plain SQL restricted to its perimeter by an explicit WHERE.
 /// </summary>
 [Collection(TinyWarehouseCollection.Name)]
@@ -24,6 +26,15 @@ public sealed class PerimeterMatrixTests(TinyWarehouses warehouses)
         [WarehouseProvider.PostgreSql] = ["MIN09", "MIN18"],
     };
 
+    /// <summary>
+    /// Exports read the rows through the same runner as REST: they are checked for the single-ministry readers on
+    /// SQLite, which keeps the matrix affordable with the whole catalogue.
+    /// </summary>
+    private static IEnumerable<string> Paths(PerimeterTarget target, WarehouseProvider provider, string perimeter) =>
+        !target.IsReport ? ["odata", "apply", "count"]
+        : provider == WarehouseProvider.Sqlite && perimeter.StartsWith("MIN", StringComparison.Ordinal) ? ["odata", "apply", "count", "rest", "xlsx", "csv"]
+        : ["odata", "apply", "count", "rest"];
+
     public static TheoryData<WarehouseProvider, string, string, string> Cases()
     {
         var data = new TheoryData<WarehouseProvider, string, string, string>();
@@ -33,7 +44,7 @@ public sealed class PerimeterMatrixTests(TinyWarehouses warehouses)
             {
                 foreach (var perimeter in Perimeters[provider])
                 {
-                    foreach (var path in target.IsReport ? new[] { "odata", "apply", "count", "rest" } : ["odata", "apply", "count"])
+                    foreach (var path in Paths(target, provider, perimeter))
                     {
                         data.Add(provider, target.Name, perimeter, path);
                     }
@@ -139,6 +150,20 @@ public sealed class PerimeterMatrixTests(TinyWarehouses warehouses)
                 var (rows, count) = await FollowCountingAsync(app, url, token);
                 Assert.Equal(rows.Count, count);
                 AssertRows(target, perimeter, programmes, rows, expectedSum, $"GET {url}");
+                break;
+            }
+
+            case "xlsx" or "csv":
+            {
+                // Exports need the exporter role; the perimeter is the same.
+                var url = $"/api/reports/{target.ReportCode}/export.{path}?{parameters}" + (path == "csv" ? "&dialect=rfc4180" : "");
+                using var client = app.App.ClientWith(app.TokenFor(perimeter, Roles.Exporter));
+                var download = await client.DownloadOkAsync(url);
+                var columns = await ExportFiles.ColumnsAsync(client, target.ReportCode!);
+                var rows = path == "xlsx"
+                    ? ExportFiles.DataRows(ExportFiles.ReadXlsx(download.Body), columns).Rows
+                    : ExportFiles.CsvRows(ExportFiles.ReadCsv(download.Body, ','), columns, french: false);
+                AssertRows(target, perimeter, programmes, [.. rows.Select(r => JsonSerializer.SerializeToElement(r))], expectedSum, $"GET {url}");
                 break;
             }
 

@@ -14,6 +14,8 @@ public static class SecurityHeaders
         if (!context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase))
         {
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+            // Answers depend on the caller's perimeter: no browser or shared proxy may keep or replay them.
+            headers.CacheControl = "no-store";
         }
 
         await next(context);

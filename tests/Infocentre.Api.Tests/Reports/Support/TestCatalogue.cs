@@ -1,7 +1,8 @@
 namespace Infocentre.Api.Tests.Reports.Support;
 
 /// <summary>
-/// reports/ plus one test report, INF-BUD-99, with what the real catalogue does not have: a required parameter
+/// reports/ plus two test reports. INF-DEP-99 has the derived measures (conditional aggregates, share, rank).
+/// INF-BUD-99, with what the real catalogue does not have: a required parameter
 /// without default, decimal, date and bool parameters, and a formula dividing by zero.
 /// </summary>
 internal static class TestCatalogue
@@ -49,10 +50,45 @@ internal static class TestCatalogue
         orderBy: [Programme]
         """;
 
+    public const string DerivedCode = "INF-DEP-99";
+    public const string DerivedEntitySet = "TestMesuresDerivees";
+
+    public const string DerivedYaml = """
+        code: INF-DEP-99
+        entitySet: TestMesuresDerivees
+        title: Test des mesures dérivées
+        description: Rapport de test - paiements par fournisseur sur deux exercices, part du total et rang.
+        domain: depenses
+        source: DemandesPaiement
+        perimeter: MinistereCode
+        parameters:
+          - name: exercice
+            type: int
+            label: Exercice
+            description: Exercice N.
+            required: true
+            default: latest
+        filter: Exercice ge @exercice sub 1 and Exercice le @exercice
+        dimensions:
+          - { name: Fournisseur, property: TiersCode, label: Fournisseur, format: text }
+        measures:
+          - { name: PayeN, aggregate: sum, property: MontantPaye, where: "Exercice eq @exercice", label: Payé N }
+          - { name: PayeN1, aggregate: sum, property: MontantPaye, where: "Exercice eq @exercice sub 1", label: Payé N-1 }
+          - { name: Evolution, formula: "(PayeN - PayeN1) / PayeN1", label: Évolution, format: "0.0%" }
+          - { name: Moins30Jours, aggregate: sum, property: Montant, where: "DelaiPaiementJours le 30", label: ≤ 30 jours }
+          - { name: NombreDpPayees, aggregate: countdistinct, property: DpNumero, where: "Statut eq 'PAY'", label: DP payées }
+          - { name: Part, aggregate: share, of: PayeN, label: Part du total, format: "0.0%" }
+          - { name: Rang, aggregate: rank, of: PayeN, label: Rang }
+          - { name: RangDp, aggregate: rank, of: NombreDpPayees, label: Rang en nombre de DP }
+          - { name: PartPourCent, formula: Part * 100, label: Part (%) }
+        orderBy: [Rang]
+        """;
+
     private static readonly Lazy<string> LazyFolder = new(() =>
     {
         var folder = RepositoryPaths.CopyOfReports(deleteOnExit: true);
         File.WriteAllText(Path.Combine(folder, "budget", Code + ".yaml"), Yaml);
+        File.WriteAllText(Path.Combine(folder, "depenses", DerivedCode + ".yaml"), DerivedYaml);
         return folder;
     });
 

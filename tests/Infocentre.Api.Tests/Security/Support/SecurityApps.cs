@@ -26,13 +26,20 @@ internal sealed class SecurityApp(InfocentreApp app, HttpClient client, Warehous
         App.Token(roles: [Roles.Reader], ministeres: ministeres, programmes: programmes, interministeriel: false,
             lifetime: TimeSpan.FromHours(4), subject: subject);
 
-    /// <summary>A token for a <see cref="Perimeter"/> of the matrix.</summary>
-    public string TokenFor(Perimeter perimeter) => perimeter.Kind switch
+    /// <summary>A token for a <see cref="Perimeter"/> of the matrix, with the reader role (or another).</summary>
+    public string TokenFor(Perimeter perimeter, string role = Roles.Reader)
     {
-        PerimeterKind.All => App.Token(roles: [Roles.Reader], interministeriel: true, lifetime: TimeSpan.FromHours(4), subject: "matrix-all"),
-        PerimeterKind.Nothing => Reader("matrix-nothing", []),
-        _ => Reader("matrix-" + string.Join("-", perimeter.Ministeres) + "-" + string.Join("-", perimeter.Programmes), [.. perimeter.Ministeres], [.. perimeter.Programmes]),
-    };
+        var subject = "matrix-" + role + "-" + perimeter.Kind switch
+        {
+            PerimeterKind.All => "all",
+            PerimeterKind.Nothing => "nothing",
+            _ => string.Join("-", perimeter.Ministeres) + "-" + string.Join("-", perimeter.Programmes),
+        };
+        return perimeter.Kind == PerimeterKind.All
+            ? App.Token(roles: [role], interministeriel: true, lifetime: TimeSpan.FromHours(4), subject: subject)
+            : App.Token(roles: [role], ministeres: [.. perimeter.Ministeres], programmes: [.. perimeter.Programmes], interministeriel: false,
+                lifetime: TimeSpan.FromHours(4), subject: subject);
+    }
 
     public Task<ApiResult> GetAsync(string url, string? token, Action<HttpRequestMessage>? configure = null) =>
         Send(HttpMethod.Get, url, token, configure);

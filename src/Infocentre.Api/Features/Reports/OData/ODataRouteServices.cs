@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Formatter.Serialization;
 using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.AspNetCore.OData.Query.Validator;
 
@@ -19,6 +20,7 @@ internal static class ODataRouteServices
         services.AddSingleton<ReportFilterQueryValidator>();
         services.AddSingleton<IFilterQueryValidator>(sp => sp.GetRequiredService<ReportFilterQueryValidator>());
         services.AddSingleton<IODataQueryValidator, ReportQueryValidator>();
+        services.AddSingleton<ODataResourceSetSerializer, FreshnessResourceSetSerializer>();
     }
 
     /// <summary>

@@ -78,6 +78,7 @@ public sealed partial class ReportSetsController(
         if (await freshness.LastLoadedAsync(domain, cancellationToken) is { } last)
         {
             Response.Headers[FreshnessCache.HeaderName] = last.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            HttpContext.Items[FreshnessResourceSetSerializer.Item] = last;
         }
     }
 
