@@ -116,7 +116,7 @@ public sealed class TinySeedTests
 
         var tables = SeededTables(first.Warehouse);
         Assert.Contains("fact_demande_paiement", tables);
-        Assert.Equal(29, tables.Count);
+        Assert.Equal(32, tables.Count);
         foreach (var table in tables)
         {
             var a = await DumpAsync(first.Warehouse, table);
