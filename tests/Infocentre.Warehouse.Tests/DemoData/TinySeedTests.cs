@@ -178,6 +178,9 @@ public sealed class TinySeedTests
             db.AddRange(data.Titres());
             db.AddRange(data.Encaissements());
             db.AddRange(data.Ecritures());
+            db.AddRange(data.DemandesSubvention());
+            db.AddRange(data.EcheancesSubvention());
+            db.AddRange(data.VersementsFondsEuropeens());
             await db.SaveChangesAsync();
         }
 
