@@ -146,7 +146,7 @@ public sealed class SubventionsGoldenTests(TinyWarehouses warehouses)
         Assert.NotEmpty(expected);
         Assert.All(expected.Where(r => r.Text("TypeIdentifiant") is "RIDET" or "TAHITI"), r => Assert.NotEqual(NotAssigned, r.Text("Identifiant")));
 
-        await AssertReportAsync(app, "INF-SUB-11", ridetOnly ? "&type=RIDET" : "", expected, ["TypeIdentifiant", "Identifiant", "Tiers"]);
+        await AssertReportAsync(app, "INF-SUB-11", ridetOnly ? "&type=RIDET" : "", expected, ["TypeIdentifiant", "Identifiant", "Tiers", "Beneficiaire", "Societe"]);
     }
 
     [Theory]

@@ -123,6 +123,7 @@ public sealed class TinySeedTests
         Assert.Contains("fact_demande_paiement", tables);
         Assert.Equal(39, tables.Count);
         Assert.Equal(31, tables.Count);
+        Assert.Equal(32, tables.Count);
         foreach (var table in tables)
         {
             var a = await DumpAsync(first.Warehouse, table);
@@ -196,6 +197,9 @@ public sealed class TinySeedTests
             db.AddRange(data.DemandesAchat());
             db.AddRange(data.EngagementsHorsBilan());
             db.AddRange(data.CoutsComplets());
+            db.AddRange(data.DemandesSubvention());
+            db.AddRange(data.EcheancesSubvention());
+            db.AddRange(data.VersementsFondsEuropeens());
             await db.SaveChangesAsync();
         }
 
