@@ -35,7 +35,7 @@ internal static partial class PerimeterTargets
         new("INF-REC-06", "RecettesParNature", "INF-REC-06", "MontantEmis", "SELECT f.montant_emis AS v FROM fact_titre_perception f WHERE 1 = 1", [], null, null),
         new("INF-REC-07", "RecettesParLigneBudgetaire", "INF-REC-07", "PrevisionLfi", "SELECT f.montant_prevision_lfi AS v FROM fact_prevision_recette f WHERE 1 = 1", [], "Ministere", null),
         new("INF-REC-08", "RetablissementsCredits", "INF-REC-08", "IndusConstates", "SELECT f.montant_net AS v FROM fact_titre_perception f WHERE f.origine = 'Constatation d''indu'", [], null, "Programme"),
-        new("INF-REC-09", "FondsConcoursAttributionsProduits", "INF-REC-09", "MontantAttendu",
+        new("INF-REC-09", "RecettesFondsConcours", "INF-REC-09", "MontantAttendu",
             "SELECT f.montant_net AS v FROM fact_titre_perception f WHERE f.fonds_concours_code IS NOT NULL", [], null, "Programme"),
         new("INF-REC-10", "ReductionsAnnulationsTitres", "INF-REC-10", "MontantAnnule", CancelledIn("t.motif_annulation IS NOT NULL"), [], null, null),
         new("INF-REC-11", "AdmissionsNonValeurRemises", "INF-REC-11", "MontantAbandonne",
