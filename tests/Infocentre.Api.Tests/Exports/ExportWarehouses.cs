@@ -107,11 +107,11 @@ internal sealed class ExportWarehouse : IAsyncDisposable
     public Task<int> AddLedgerLinesAsync(int count) => ExecuteAsync($"""
         INSERT INTO fact_ecriture_comptable
             (exercice, periode, societe_code, ministere_code, programme_code, piece_numero, ligne, journal, date_comptable,
-             compte_general_code, tiers_code, libelle, debit, credit)
+             compte_general_code, tiers_code, libelle, debit, credit, type_operation)
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count.ToString(CultureInfo.InvariantCulture)})
         SELECT t.exercice, 1 + (n.i % 12), t.societe_code, t.ministere_code, t.programme_code, 'T' || printf('%09d', n.i), 1 + (n.i % 3), t.journal,
                date(t.exercice || '-01-01', '+' || (n.i % 365) || ' days'), t.compte_general_code, t.tiers_code,
-               'Ligne de test ' || n.i, printf('%d.%02d', n.i % 100000, n.i % 100), '0'
+               'Ligne de test ' || n.i, printf('%d.%02d', n.i % 100000, n.i % 100), '0', t.type_operation
         FROM n, (SELECT * FROM fact_ecriture_comptable ORDER BY exercice DESC, id LIMIT 1) t
         """);
 
