@@ -51,11 +51,9 @@ internal sealed class BudgetSteeringGenerator(DemoModel model)
     {
         var random = new Random(profile.Seed + SeedOffset);
         var counters = new Counters();
-        var index = 0;
         foreach (var batch in batches)
         {
-            // Batches come exercice by exercice, combo by combo (SpendingGenerator.Batches).
-            var combo = model.Combos[index++ % model.Combos.Count];
+            var combo = batch.Combo;
             var data = new BudgetSteeringData();
             Movements(random, counters, combo, batch.Credit, data.Movements);
             Programming(random, combo, batch, data);

@@ -119,8 +119,12 @@ internal sealed class RevenueDetails(DemoModel model)
                 contracts.Add(key, contract);
             }
 
-            t.ContratNumero = contract.Numero;
-            t.ContratMontant = contract.Montant;
+            // A titre larger than the contract is not billed under it (the contract was sized on its first titre).
+            if (contract.Montant >= t.MontantEmis)
+            {
+                t.ContratNumero = contract.Numero;
+                t.ContratMontant = contract.Montant;
+            }
         }
 
         var pec = t.DateEmission.AddDays(random.Inclusive(1, 4));

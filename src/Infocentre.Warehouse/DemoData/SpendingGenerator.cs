@@ -7,6 +7,9 @@ namespace Infocentre.Warehouse.DemoData;
 /// <summary>What one budget line (exercice × centre financier × action × catégorie) produced.</summary>
 internal sealed class SpendingBatch
 {
+    /// <summary>The budget line (combo) the batch was generated for.</summary>
+    public DemoModel.Combo Combo { get; init; } = null!;
+
     /// <summary>The credits of the line, sized once its EJ are generated.</summary>
     public Credit Credit { get; set; } = null!;
     public List<EngagementLine> Engagements { get; } = [];
@@ -61,7 +64,7 @@ internal sealed class SpendingGenerator(DemoModel model)
         {
             foreach (var combo in model.Combos)
             {
-                var batch = new SpendingBatch();
+                var batch = new SpendingBatch { Combo = combo };
                 long engaged = 0;
                 var count = EjCount(random, combo.Categorie);
                 for (var i = 0; i < count; i++)
@@ -81,7 +84,7 @@ internal sealed class SpendingGenerator(DemoModel model)
 
             foreach (var combo in model.SubsidyCombos)
             {
-                var batch = new SpendingBatch();
+                var batch = new SpendingBatch { Combo = combo };
                 long engaged = 0;
                 for (var i = 0; i < 2; i++)
                 {
@@ -89,6 +92,8 @@ internal sealed class SpendingGenerator(DemoModel model)
                 }
 
                 batch.Credit = MakeCredit(subsidyRandom, exercice, combo, engaged);
+                // The same DP attributes (currency, flux, delays...) as every other line.
+                enrichment.Apply(batch, profile.LastExercice);
                 yield return batch;
             }
         }
