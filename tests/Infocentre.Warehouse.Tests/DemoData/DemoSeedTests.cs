@@ -32,6 +32,15 @@ public sealed class DemoSqliteInvariantTests(DemoSqliteWarehouse warehouse, ITes
                  + (SELECT COUNT(*) FROM fact_ecriture_comptable) + (SELECT COUNT(*) FROM fact_titre_perception)
                  + (SELECT COUNT(*) FROM fact_encaissement)
                  + (SELECT COUNT(*) FROM fact_engagement_hors_bilan) + (SELECT COUNT(*) FROM fact_cout_complet)
+                 + (SELECT COUNT(*) FROM fact_mouvement_credit) + (SELECT COUNT(*) FROM fact_programmation)
+                 + (SELECT COUNT(*) FROM fact_emploi) + (SELECT COUNT(*) FROM fact_echeancier_cp)
+                 + (SELECT COUNT(*) FROM fact_tranche_fonctionnelle) + (SELECT COUNT(*) FROM fact_acte_controle_budgetaire)
+                 + (SELECT COUNT(*) FROM fact_demande_achat)
+                 + (SELECT COUNT(*) FROM fact_demande_subvention) + (SELECT COUNT(*) FROM fact_echeance_subvention)
+                 + (SELECT COUNT(*) FROM fact_versement_fonds_europeens)
+                 + (SELECT COUNT(*) FROM fact_operation_paiement) + (SELECT COUNT(*) FROM fact_charge_a_payer)
+                 + (SELECT COUNT(*) FROM fact_encaissement_non_rapproche) + (SELECT COUNT(*) FROM fact_prevision_recette)
+                 + (SELECT COUNT(*) FROM fact_produit_a_recevoir)
             """);
         Assert.True(facts >= 1_000_000, $"{facts} fact rows");
         Assert.Equal(summary.FactRows, facts);
