@@ -104,7 +104,8 @@ internal sealed class GeneralAccountingGenerator(DemoModel model)
         var remainders = new decimal[weights.Length];
         for (var i = 0; i < weights.Length; i++)
         {
-            var exact = pool * weights[i] / total;
+            // In decimal: a ministère's pool times one key's cents overflows a long on the demo sizes.
+            var exact = (decimal)pool * weights[i] / total;
             result[i] = (long)decimal.Truncate(exact);
             remainders[i] = exact - result[i];
         }
