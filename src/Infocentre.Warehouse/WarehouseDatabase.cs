@@ -20,6 +20,11 @@ public static class WarehouseDatabase
             _ => throw new WarehouseConfigurationException(
                 $"Unknown Warehouse:Provider '{options.Provider}'. Use Sqlite, PostgreSql or SqlServer."),
         };
+        if (options.Provider == WarehouseProvider.Sqlite)
+        {
+            ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new SqliteCentsSumExtension());
+        }
+
         return builder.UseSnakeCaseNamingConvention();
     }
 

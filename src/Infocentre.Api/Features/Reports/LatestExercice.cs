@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Infocentre.Api.Features.Freshness;
 using Infocentre.Reports.Compilation;
 using Infocentre.Warehouse;
 using Microsoft.EntityFrameworkCore;
@@ -7,20 +8,21 @@ namespace Infocentre.Api.Features.Reports;
 
 /// <summary>
 /// The latest exercice present in each source, the default of "exercice: latest" parameters. Read once per
-/// source and cached briefly: it changes only with a load.
+/// source and kept until the next load: MAX(exercice) over a union view costs as much as a report (5 s on demo
+/// for the accounting anomalies), and the data only change with a load, which moves the load journal's time.
 /// </summary>
-public sealed class LatestExercice(IDbContextFactory<WarehouseDbContext> contexts, TimeProvider clock)
+public sealed class LatestExercice(IDbContextFactory<WarehouseDbContext> contexts, FreshnessCache freshness)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-    private readonly Dictionary<string, (int? Value, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int? Value, DateTime? LoadedAt)> _cache = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public async Task<int?> GetAsync(CompiledReport report, CancellationToken cancellationToken)
     {
         var source = report.Definition.Source;
+        var loadedAt = await freshness.LastLoadedAsync(null, cancellationToken);
         lock (_lock)
         {
-            if (_cache.TryGetValue(source, out var cached) && cached.Expires > clock.GetUtcNow())
+            if (_cache.TryGetValue(source, out var cached) && cached.LoadedAt == loadedAt)
             {
                 return cached.Value;
             }
@@ -32,7 +34,7 @@ public sealed class LatestExercice(IDbContextFactory<WarehouseDbContext> context
         var value = await MaxExercice(CompiledReport.SourceQuery(db, report.Source.ClrType), report.Source.ClrType, cancellationToken);
         lock (_lock)
         {
-            _cache[source] = (value, clock.GetUtcNow() + Lifetime);
+            _cache[source] = (value, loadedAt);
         }
 
         return value;
@@ -47,13 +49,5 @@ public sealed class LatestExercice(IDbContextFactory<WarehouseDbContext> context
             .Single(m => m.Name == nameof(EntityFrameworkQueryableExtensions.MaxAsync) && m.GetGenericArguments().Length == 2)
             .MakeGenericMethod(type, typeof(int?));
         return (Task<int?>)maxAsync.Invoke(null, [rows, selector, cancellationToken])!;
-    }
-
-    public void Invalidate()
-    {
-        lock (_lock)
-        {
-            _cache.Clear();
-        }
     }
 }
