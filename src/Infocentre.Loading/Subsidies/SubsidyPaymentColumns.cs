@@ -85,5 +85,22 @@ internal sealed class SubsidyPaymentColumns
     /// <summary>The label column of a code + label pair (the one after the code, when its header is empty).</summary>
     public int LabelOf(int code) => code + 1 < Names.Count && Names[code + 1].Length == 0 ? code + 1 : -1;
 
-    public string NameOf(int ordinal) => ordinal >= 0 && ordinal < Names.Count ? Names[ordinal] : string.Empty;
+    /// <summary>Fails the load when a code + label pair whose label is stored has no label column.</summary>
+    public void RequireLabels(string sheet, long headerRow)
+    {
+        foreach (var code in new[] { CentreFinancier, DomaineFonctionnel })
+        {
+            if (LabelOf(code) < 0)
+            {
+                throw new LoadException(
+                    $"Sheet '{sheet}', row {headerRow}: the label column after '{Names[code]}' (with an empty header) is missing.",
+                    LoadRunStatus.Failed, headerRow, Names[code]);
+            }
+        }
+    }
+
+    /// <summary>The header of a column; the label column of a pair is named after its code column.</summary>
+    public string NameOf(int ordinal) => ordinal < 0 || ordinal >= Names.Count ? string.Empty
+        : Names[ordinal].Length == 0 && ordinal > 0 ? Names[ordinal - 1] + " (libellé)"
+        : Names[ordinal];
 }

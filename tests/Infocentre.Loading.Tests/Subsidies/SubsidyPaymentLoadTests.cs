@@ -171,4 +171,64 @@ public sealed class SubsidyPaymentLoadTests(TinyTemplate tiny) : IClassFixture<T
         Assert.Contains("not a readable XLSX workbook", e.Message, StringComparison.Ordinal);
         Assert.Equal("data-subvention-xlsx", e.Result.Kind);
     }
+
+    private static LoadOptions FundOptions(double maxRejectionRate = 0.05)
+    {
+        var options = new LoadOptions { MaxRejectionRate = maxRejectionRate };
+        options.EuropeanFundMinisteres["FSE+"] = "MIN18";
+        options.EuropeanFundMinisteres["FEDER"] = "MIN09";
+        return options;
+    }
+
+    [Fact]
+    public async Task The_FEHBE_sheet_loads_into_the_European_fund_payments_in_the_same_load()
+    {
+        var warehouse = tiny.NewSqlite();
+        var funds = await warehouse.CountAsync("SELECT COUNT(*) FROM fact_versement_fonds_europeens");
+        var payments = await warehouse.CountAsync("SELECT COUNT(*) FROM fact_demande_paiement");
+        var sample = await SampleAsync("extraction-fehbe.xlsx",
+            (SubsidySamples.Sheet, SubsidySamples.Good[..3]), (SubsidySamples.FundSheet, SubsidySamples.Funds));
+
+        var result = await warehouse.LoadFileAsync(sample, FundOptions(maxRejectionRate: 0.2));
+
+        Assert.Equal((6L, 5L, 1L), (result.RowsRead, result.RowsLoaded, result.RowsRejected));
+        Assert.Equal(payments + 2, await warehouse.CountAsync("SELECT COUNT(*) FROM fact_demande_paiement"));
+        Assert.Equal(funds + 3, await warehouse.CountAsync("SELECT COUNT(*) FROM fact_versement_fonds_europeens"));
+        // 15 000,00 + 2 500,75 on sheet 1; 4 000,00 + 1 250,25 + 800,00 on sheet 2: 5 lines, 23 551,00.
+        Assert.Equal(new ControlTotal(2024, 5, 23_551.00m), Assert.Single(result.ControlTotals));
+        var rows = await warehouse.RowsAsync(
+            "SELECT dp_numero, dp_poste, fonds, ministere_code, programme_code, centre_financier_code, centre_financier_libelle, domaine_fonctionnel_libelle, periode, CAST(ROUND(CAST(montant_paye AS REAL) * 100) AS INTEGER) "
+            + "FROM fact_versement_fonds_europeens WHERE exercice = 2024 AND societe_code = 'IDF1' AND dp_numero LIKE '9000003%' ORDER BY dp_numero, dp_poste");
+        Assert.Equal(
+            [
+                ["900000301", "1", "FSE+", "MIN18", "NULL", "FSE0-TG75-FE75", "TG Paris - fonds européens", "Prog nat.Etat FSE+2021-27", "9", "400000"],
+                ["900000301", "2", "FSE+", "MIN18", "NULL", "FSE0-TG75-FE75", "TG Paris - fonds européens", "Prog nat.Etat FSE+2021-27", "9", "125025"],
+                ["900000302", "1", "FEDER", "MIN09", "NULL", "FSE0-TG75-FE75", "TG Paris - fonds européens", "Prog reg. FEDER 2021-27", "9", "80000"],
+            ],
+            rows);
+        var rejected = Assert.Single(result.Findings, f => f.Rule.Severity == Severity.Error);
+        Assert.Equal((5L, "Domaine fonctionnel", "XYZ00-14", "DQ-004"), (rejected.Line, rejected.Column, rejected.Value, rejected.Rule.Code));
+
+        var again = await warehouse.LoadFileAsync(sample, FundOptions(maxRejectionRate: 0.2));
+        Assert.Equal((5L, 5L), (again.RowsLoaded, again.RowsReplaced));
+        Assert.Equal(funds + 3, await warehouse.CountAsync("SELECT COUNT(*) FROM fact_versement_fonds_europeens"));
+    }
+
+    [Fact]
+    public async Task A_FEHBE_payment_of_a_fund_without_a_configured_ministere_is_rejected_and_the_load_refused()
+    {
+        var warehouse = tiny.NewSqlite();
+        var before = await warehouse.SnapshotAsync();
+        var sample = await SampleAsync("extraction-fehbe.xlsx",
+            (SubsidySamples.Sheet, SubsidySamples.Good[..3]), (SubsidySamples.FundSheet, SubsidySamples.Funds[..2]));
+
+        var e = await Assert.ThrowsAsync<LoadFailedException>(() => warehouse.LoadFileAsync(sample));
+
+        Assert.Equal(LoadRunStatus.Refused, e.Result.Status);
+        var finding = Assert.Single(e.Result.Findings, f => f.Rule.Severity == Severity.Error);
+        Assert.Equal((2L, "Domaine fonctionnel", "DQ-004"), (finding.Line, finding.Column, finding.Rule.Code));
+        Assert.Contains("Loading:EuropeanFundMinisteres:FSE+", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await warehouse.SnapshotAsync());
+        Assert.Equal(0, await warehouse.CountAsync("SELECT COUNT(*) FROM fact_versement_fonds_europeens WHERE dp_numero LIKE '9000003%'"));
+    }
 }

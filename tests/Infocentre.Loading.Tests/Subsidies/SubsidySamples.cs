@@ -45,6 +45,24 @@ public static class SubsidySamples
         Row("1300000003", 1, "1000000087", "Z039", "#", "IDF1", 2024, "900000201", 1, "05.01.2025", "0163-DR11-D075", "0163-04", "016304010101", 300m),
     ];
 
+    public const string FundSheet = "2. Extraction FEHBE";
+
+    /// <summary>Two FSE+ payments and one FEDER payment of the trésorerie of Paris, then a row of an unknown fund DF (line 5).</summary>
+    public static readonly object?[][] Funds =
+    [
+        XlsxSample.Header,
+        FundRow("900000301", 1, "FSE00-14", "Prog nat.Etat FSE+2021-27", 4_000.00m),
+        FundRow("900000301", 2, "FSE00-14", "Prog nat.Etat FSE+2021-27", "1 250,25"),
+        FundRow("900000302", 1, "FED00-14", "Prog reg. FEDER 2021-27", 800m),
+        FundRow("900000303", 1, "XYZ00-14", "Autre", 10m),
+    ];
+
+    public static object?[] FundRow(string dp, int dpPoste, string domaine, string libelle, object montant) =>
+    [
+        "1400900001", 1, "1000000115", "ASSOCIATION DE TEST", "Z039", "Associations", "70740740900150", "#", "#", null, "IDF1", 2024, dp, dpPoste,
+        "12.09.2024", "FSE0-TG75-FE75", "TG Paris - fonds européens", domaine, libelle, montant,
+    ];
+
     public static object?[] Row(
         string ej, int ejPoste, string tiers, string branche, string siret, string societe, int exercice, string dp, int dpPoste,
         object date, string centreFinancier, string domaine, string activite, object montant) =>
