@@ -65,4 +65,35 @@ public sealed class SubsidyPaymentPostgreSqlTests(PostgreSqlFixture postgres) : 
         var lines = result.Findings.Where(f => f.Rule.Severity == Severity.Error).Select(f => f.Line!.Value).Order().ToList();
         Assert.Equal([3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L], lines);
     }
+
+    [Fact]
+    public async Task Both_sheets_publish_together_and_a_fault_at_publication_leaves_both_facts_unchanged()
+    {
+        var warehouse = await NewTinyAsync();
+        var sample = await XlsxSample.WriteAsync(folder, "extraction-fehbe.xlsx",
+            (SubsidySamples.Sheet, SubsidySamples.Good[..3]), (SubsidySamples.FundSheet, SubsidySamples.Funds[..4]));
+        var options = new LoadOptions();
+        options.EuropeanFundMinisteres["FSE+"] = "MIN18";
+        options.EuropeanFundMinisteres["FEDER"] = "MIN09";
+        var funds = "SELECT COUNT(*) FROM fact_versement_fonds_europeens";
+        var before = (await warehouse.SnapshotAsync(), await warehouse.CountAsync(funds));
+        options.StepHook = step =>
+        {
+            if (step == LoadStep.Reconcile)
+            {
+                throw new InvalidOperationException("Injected fault.");
+            }
+        };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.LoadFileAsync(sample, options));
+        Assert.Equal(before, (await warehouse.SnapshotAsync(), await warehouse.CountAsync(funds)));
+
+        options.StepHook = null;
+        var result = await warehouse.LoadFileAsync(sample, options);
+        Assert.Equal((5L, 0L), (result.RowsLoaded, result.RowsReplaced));
+        Assert.Equal(before.Item2 + 3, await warehouse.CountAsync(funds));
+        // 4 000,00 + 1 250,25 + 800,00 on sheet 2, summed by the database.
+        Assert.Equal(605_025, await warehouse.CountAsync(
+            $"SELECT {warehouse.Cents("montant_paye")} FROM fact_versement_fonds_europeens WHERE exercice = 2024 AND societe_code = 'IDF1' AND dp_numero LIKE '9000003%'"));
+    }
 }
