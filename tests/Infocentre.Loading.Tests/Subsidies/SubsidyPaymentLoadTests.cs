@@ -231,4 +231,42 @@ public sealed class SubsidyPaymentLoadTests(TinyTemplate tiny) : IClassFixture<T
         Assert.Equal(before, await warehouse.SnapshotAsync());
         Assert.Equal(0, await warehouse.CountAsync("SELECT COUNT(*) FROM fact_versement_fonds_europeens WHERE dp_numero LIKE '9000003%'"));
     }
+
+    [Theory]
+    [InlineData(LoadStep.Parse)]
+    [InlineData(LoadStep.Stage)]
+    [InlineData(LoadStep.Check)]
+    [InlineData(LoadStep.Publish)]
+    [InlineData(LoadStep.Reconcile)]
+    public async Task A_fault_at_any_step_leaves_both_facts_unchanged_and_a_retry_converges(LoadStep failing)
+    {
+        var warehouse = tiny.NewSqlite();
+        var sample = await SampleAsync("extraction-fehbe.xlsx",
+            (SubsidySamples.Sheet, SubsidySamples.Good[..3]), (SubsidySamples.FundSheet, SubsidySamples.Funds[..4]));
+        const string Funds = "SELECT * FROM fact_versement_fonds_europeens ORDER BY id";
+        var before = await warehouse.SnapshotAsync();
+        var fundsBefore = await warehouse.RowsAsync(Funds);
+        var options = FundOptions();
+        options.StepHook = step =>
+        {
+            if (step == failing)
+            {
+                throw new InvalidOperationException($"Injected fault at {step}.");
+            }
+        };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.LoadFileAsync(sample, options));
+
+        Assert.Equal(before, await warehouse.SnapshotAsync());
+        Assert.Equal(fundsBefore, await warehouse.RowsAsync(Funds));
+        options.StepHook = null;
+        var retry = await warehouse.LoadFileAsync(sample, options);
+        Assert.Equal((5L, 0L), (retry.RowsLoaded, retry.RowsReplaced));
+        var reference = tiny.NewSqlite();
+        await reference.LoadFileAsync(sample, FundOptions());
+        Assert.Equal(await reference.RowsAsync(Funds), await warehouse.RowsAsync(Funds));
+        Assert.Equal(
+            await reference.RowsAsync("SELECT * FROM fact_demande_paiement ORDER BY id"),
+            await warehouse.RowsAsync("SELECT * FROM fact_demande_paiement ORDER BY id"));
+    }
 }
