@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
 using ExcelDataReader;
 
 namespace Infocentre.Loading.Common;
@@ -13,6 +15,7 @@ public sealed class ChorusXlsx : IDisposable
 {
     private readonly FileStream stream;
     private readonly IExcelDataReader reader;
+    private int sheet;
 
     private ChorusXlsx(FileStream stream, IExcelDataReader reader)
     {
@@ -20,13 +23,13 @@ public sealed class ChorusXlsx : IDisposable
         this.reader = reader;
     }
 
-    /// <summary>The sheets of the workbook, in order.</summary>
-    public IReadOnlyList<string> SheetNames { get; private init; } = [];
-
     /// <summary>The column header of the current sheet (empty for the label column of a code + label pair).</summary>
     public IReadOnlyList<string> Columns { get; private set; } = [];
 
     public long Line => reader.Depth + 1;
+
+    /// <summary>The sheets of the workbook, in order (read from xl/workbook.xml, without scanning any sheet).</summary>
+    public IReadOnlyList<string> SheetNames { get; private init; } = [];
 
     /// <summary>Opens <paramref name="file"/>; a file that is not an XLSX workbook fails the load with a clear message.</summary>
     public static ChorusXlsx Open(ExtractFile file)
@@ -35,16 +38,9 @@ public sealed class ChorusXlsx : IDisposable
         var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
-            var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
-            var names = new List<string>();
-            do
-            {
-                names.Add(reader.Name);
-            }
-            while (reader.NextResult());
-
-            reader.Reset();
-            return new ChorusXlsx(stream, reader) { SheetNames = names };
+            var names = ReadSheetNames(stream);
+            stream.Position = 0;
+            return new ChorusXlsx(stream, ExcelReaderFactory.CreateOpenXmlReader(stream)) { SheetNames = names };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -53,20 +49,47 @@ public sealed class ChorusXlsx : IDisposable
         }
     }
 
-    /// <summary>Moves to the sheet named <paramref name="name"/>; false when the workbook has none.</summary>
+    /// <summary>
+    /// Moves to the sheet named <paramref name="name"/>; false when the workbook has none. ExcelDataReader scans a
+    /// sheet when it reaches it, so the reader only moves forward unless the sheet is before the current one.
+    /// </summary>
     public bool MoveToSheet(string name)
     {
-        reader.Reset();
-        do
+        var index = SheetNames.ToList().FindIndex(n => string.Equals(n.Trim(), name, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
         {
-            if (string.Equals(reader.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase))
+            return false;
+        }
+
+        if (index < sheet)
+        {
+            reader.Reset();
+            sheet = 0;
+        }
+
+        for (; sheet < index; sheet++)
+        {
+            reader.NextResult();
+        }
+
+        return true;
+    }
+
+    private static List<string> ReadSheetNames(Stream stream)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        var entry = zip.GetEntry("xl/workbook.xml") ?? throw new InvalidDataException("no xl/workbook.xml part");
+        using var xml = XmlReader.Create(entry.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        var names = new List<string>();
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet" && xml.GetAttribute("name") is { } name)
             {
-                return true;
+                names.Add(name);
             }
         }
-        while (reader.NextResult());
 
-        return false;
+        return names;
     }
 
     /// <summary>Reads rows of the current sheet until <paramref name="isColumnHeader"/> recognises the header (at most <paramref name="maxRows"/>).</summary>

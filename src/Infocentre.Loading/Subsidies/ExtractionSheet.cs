@@ -6,13 +6,17 @@ namespace Infocentre.Loading.Subsidies;
 internal static class ExtractionSheet
 {
     /// <summary>Moves to <paramref name="sheet"/> and reads its header; fails the load when either is missing.</summary>
-    public static SubsidyPaymentColumns Open(ChorusXlsx xlsx, string fileName, string sheet)
+    public static SubsidyPaymentColumns Open(ChorusXlsx xlsx, string fileName, string sheet) =>
+        TryOpen(xlsx, fileName, sheet) ?? throw new LoadException(
+            $"{fileName}: no sheet '{sheet}' in the workbook (its sheets: " + string.Join(", ", xlsx.SheetNames.Select(s => "'" + s + "'")) + ").",
+            LoadRunStatus.Failed, null, sheet);
+
+    /// <summary>Moves to <paramref name="sheet"/> and reads its header; null when there is no such sheet.</summary>
+    public static SubsidyPaymentColumns? TryOpen(ChorusXlsx xlsx, string fileName, string sheet)
     {
         if (!xlsx.MoveToSheet(sheet))
         {
-            throw new LoadException(
-                $"{fileName}: no sheet '{sheet}' in the workbook (its sheets: " + string.Join(", ", xlsx.SheetNames.Select(s => "'" + s + "'")) + ").",
-                LoadRunStatus.Failed, null, sheet);
+            return null;
         }
 
         if (!xlsx.ReadHeader(SubsidyPaymentColumns.IsColumnHeader, maxRows: 20))

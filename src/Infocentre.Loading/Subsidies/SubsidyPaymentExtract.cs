@@ -49,9 +49,9 @@ public sealed class SubsidyPaymentExtract : IExtractKind
             await new SubsidyPaymentCompletion(session, payments).CompleteAsync(cancellationToken);
             paymentTotals = session.TakeTotals();
 
-            if (xlsx.SheetNames.Contains(EuropeanFundSheetName, StringComparer.OrdinalIgnoreCase))
+            // An extraction older than 2026 has no FEHBE sheet.
+            if (ExtractionSheet.TryOpen(xlsx, session.File.FileName, EuropeanFundSheetName) is { } f)
             {
-                var f = ExtractionSheet.Open(xlsx, session.File.FileName, EuropeanFundSheetName);
                 f.RequireLabels(EuropeanFundSheetName, xlsx.Line);
                 funds = new StagedFact<EuropeanFundPayment>(session, NaturalKey, "exercice", "montant_paye");
                 await funds.CreateAsync(cancellationToken);

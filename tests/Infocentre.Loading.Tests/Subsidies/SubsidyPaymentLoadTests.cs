@@ -269,4 +269,18 @@ public sealed class SubsidyPaymentLoadTests(TinyTemplate tiny) : IClassFixture<T
             await reference.RowsAsync("SELECT * FROM fact_demande_paiement ORDER BY id"),
             await warehouse.RowsAsync("SELECT * FROM fact_demande_paiement ORDER BY id"));
     }
+
+    [Fact]
+    public async Task Sheets_are_found_by_name_in_any_order()
+    {
+        var warehouse = tiny.NewSqlite();
+        var sample = await SampleAsync("extraction-reordered.xlsx",
+            ("Notes", [["Extraction du 03.02.2025"]]), (SubsidySamples.FundSheet, SubsidySamples.Funds[..4]), (SubsidySamples.Sheet, SubsidySamples.Good[..3]));
+
+        var result = await warehouse.LoadFileAsync(sample, FundOptions());
+
+        Assert.Equal((5L, 5L, 0L), (result.RowsRead, result.RowsLoaded, result.RowsRejected));
+        Assert.Equal(3, await warehouse.CountAsync("SELECT COUNT(*) FROM fact_versement_fonds_europeens WHERE dp_numero LIKE '9000003%'"));
+        Assert.Equal(2, await warehouse.CountAsync($"SELECT COUNT(*) FROM fact_demande_paiement WHERE {NewKeys}"));
+    }
 }
