@@ -6,9 +6,11 @@ using Infocentre.Loading.Tests.Subsidies;
 namespace Infocentre.Api.Tests.Loads;
 
 /// <summary>POST /api/loads with the Data.Subvention XLSX extraction (workbooks written by the test).</summary>
-public sealed class XlsxLoadEndpointTests(LoadingApp app) : IClassFixture<LoadingApp>
+public sealed class XlsxLoadEndpointTests(LoadingApp app) : IClassFixture<LoadingApp>, IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("infocentre-xlsx-upload-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private static MultipartFormDataContent Upload(string path)
     {

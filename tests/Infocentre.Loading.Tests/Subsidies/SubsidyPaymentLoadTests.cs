@@ -161,8 +161,9 @@ public sealed class SubsidyPaymentLoadTests(TinyTemplate tiny) : IClassFixture<T
     public async Task A_file_that_is_not_an_xlsx_workbook_fails_clearly()
     {
         var warehouse = tiny.NewSqlite();
-        var folder = Directory.CreateTempSubdirectory("infocentre-loading-");
-        var path = Path.Combine(folder.FullName, "extraction.xlsx");
+        var folder = Path.Combine(tiny.Folder, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "extraction.xlsx");
         await File.WriteAllTextAsync(path, "N° EJ;N° DP\n1300000012;900000101\n");
 
         var e = await Assert.ThrowsAsync<LoadFailedException>(() => warehouse.LoadFileAsync(path));

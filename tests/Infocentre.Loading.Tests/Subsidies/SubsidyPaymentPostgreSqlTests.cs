@@ -5,9 +5,11 @@ using Infocentre.Warehouse.DemoData;
 
 namespace Infocentre.Loading.Tests.Subsidies;
 
-public sealed class SubsidyPaymentPostgreSqlTests(PostgreSqlFixture postgres) : IClassFixture<PostgreSqlFixture>
+public sealed class SubsidyPaymentPostgreSqlTests(PostgreSqlFixture postgres) : IClassFixture<PostgreSqlFixture>, IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("infocentre-xlsx-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private async Task<TestWarehouse> NewTinyAsync()
     {
