@@ -77,6 +77,13 @@ public sealed class TestWarehouse(WarehouseOptions options, bool isSqlite)
         return await new ExtractLoader(db, options ?? new LoadOptions()).LoadAsync(Sample(sample), null, "tests", cancellationToken);
     }
 
+    /// <summary>Loads the file at <paramref name="path"/> (a sample written by the test).</summary>
+    public async Task<LoadResult> LoadFileAsync(string path, LoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = WarehouseDatabase.CreateContext(Options);
+        return await new ExtractLoader(db, options ?? new LoadOptions()).LoadAsync(path, null, "tests", cancellationToken);
+    }
+
     /// <summary>Loads a sample that must fail; returns what its load_run says.</summary>
     public async Task<LoadResult> LoadFailingAsync(string sample, LoadOptions? options = null)
     {

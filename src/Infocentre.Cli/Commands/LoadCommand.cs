@@ -13,13 +13,21 @@ internal static class LoadCommand
     public static Command Create()
     {
         var arguments = new WarehouseArguments();
-        var target = new Argument<FileSystemInfo>("path") { Description = "An extract file, or a folder whose .csv files are loaded (referentials first)." };
+        var target = new Argument<FileSystemInfo>("path") { Description = "An extract file, or a folder whose .csv and .xlsx files are loaded (referentials first)." };
         var maxRejectionRate = new Option<double>("--max-rejection-rate")
         {
             Description = "Largest share of rejected lines (0-1) before a load is refused.",
             DefaultValueFactory = _ => new LoadOptions().MaxRejectionRate,
         };
-        var command = new Command("load", "Load Chorus extracts (INF-BUD-53, referentials) into the warehouse.") { target, maxRejectionRate };
+        var fundMinisteres = new Option<string[]>("--fund-ministere")
+        {
+            Description = "Ministère managing a European fund of the FEHBE sheet, as FUND=CODE (FSE+=MIN18); repeat per fund.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("load", "Load Chorus extracts (INF-BUD-53, Data.Subvention XLSX, referentials) into the warehouse.")
+        {
+            target, maxRejectionRate, fundMinisteres,
+        };
         arguments.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -57,6 +65,12 @@ internal static class LoadCommand
                             MaxRejectionRate = result.GetValue(maxRejectionRate),
                             Progress = new Progress<long>(lines => task.Description = Markup.Escape($"{Path.GetFileName(file)} ({lines:N0} lines)")),
                         };
+                        foreach (var pair in result.GetValue(fundMinisteres) ?? [])
+                        {
+                            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+                            options.EuropeanFundMinisteres[parts[0]] = parts.Length == 2 ? parts[1] : string.Empty;
+                        }
+
                         await using var db = WarehouseDatabase.CreateContext(warehouse);
                         try
                         {
@@ -83,7 +97,9 @@ internal static class LoadCommand
 
     private static List<string> Files(FileSystemInfo target) => target switch
     {
-        DirectoryInfo folder => [.. folder.EnumerateFiles("*.csv").Select(f => f.FullName).Order(StringComparer.Ordinal)],
+        DirectoryInfo folder => [.. folder.EnumerateFiles()
+            .Where(f => f.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) || f.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.FullName).Order(StringComparer.Ordinal)],
         FileInfo file when file.Exists => [file.FullName],
         _ => [],
     };

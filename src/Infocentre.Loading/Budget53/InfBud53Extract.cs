@@ -263,7 +263,7 @@ public sealed class InfBud53Extract : IExtractKind
     }
 
     /// <summary>DQ-011: after publication, EJ lines of the extract whose payments exceed what was engaged on them.</summary>
-    private static async Task PaidAboveEngagedAsync(LoadSession session, CancellationToken cancellationToken)
+    internal static async Task PaidAboveEngagedAsync(LoadSession session, CancellationToken cancellationToken)
     {
         var sql = $"""
             SELECT p.ej_numero, p.ej_poste, {session.SumCents("p.montant")},

@@ -25,6 +25,13 @@ public sealed class LoadOptions
     /// </summary>
     public Action<LoadStep>? StepHook { get; set; }
 
+    /// <summary>
+    /// Ministère managing the national programme of each European fund ("FSE+", "FEDER"), which the
+    /// "2. Extraction FEHBE" sheet of the Data.Subvention extraction does not give (section
+    /// <c>Loading:EuropeanFundMinisteres</c>). A payment of a fund not listed is rejected.
+    /// </summary>
+    public Dictionary<string, string> EuropeanFundMinisteres { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Reports the number of lines read so far.</summary>
     public IProgress<long>? Progress { get; set; }
 }

@@ -73,6 +73,17 @@ public sealed class LoadSession
         totals[exercice] = (current.Rows + rows, current.Amount + amount);
     }
 
+    /// <summary>
+    /// Takes the control totals gathered so far out of the session and returns them: a file feeding two facts
+    /// reconciles each against its own totals, then adds them back with <see cref="AddToTotals"/>.
+    /// </summary>
+    public IReadOnlyList<ControlTotal> TakeTotals()
+    {
+        var taken = ControlTotals;
+        totals.Clear();
+        return taken;
+    }
+
     /// <summary>Refuses the load when more than <see cref="LoadOptions.MaxRejectionRate"/> of its lines were rejected.</summary>
     public void EnforceRejectionThreshold()
     {

@@ -54,10 +54,13 @@ public sealed class StagedFact<T>
     public Task<long> WriteAsync(IEnumerable<T> rows, CancellationToken cancellationToken) =>
         session.Writer.WriteAsync(Stage, rows, null, cancellationToken);
 
-    /// <summary>Indexes the staged lines on <paramref name="columns"/> (the checks and publication join on them).</summary>
+    /// <summary>
+    /// Indexes the staged lines on <paramref name="columns"/> (the checks and publication join on them). The
+    /// index is named after the stage: a load can stage several facts.
+    /// </summary>
     public Task IndexAsync(string name, IEnumerable<string> columns, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
-            $"CREATE INDEX {session.Quote("ix_stg_" + name)} ON {StageName} ({string.Join(", ", columns.Select(session.Quote))})",
+            $"CREATE INDEX {session.Quote("ix_" + Stage.Name + "_" + name)} ON {StageName} ({string.Join(", ", columns.Select(session.Quote))})",
             cancellationToken);
 
     /// <summary>
