@@ -8,7 +8,10 @@ public static partial class ReportingViewSql
     private static string LoadFindings(SqlDialect d)
     {
         var titles = string.Join("\n", DataQualityRuleTitles.All.Select(r => $"    WHEN '{r.Code}' THEN '{r.Title.Replace("'", "''", StringComparison.Ordinal)}'"));
-        var day = d == SqlDialect.Sqlite ? "date(r.started_at)" : "CAST(r.started_at AS date)";
+        // The day of the load in UTC, as stored (PostgreSQL keeps a timestamptz: not the session's time zone).
+        var day = d == SqlDialect.Sqlite ? "date(r.started_at)"
+            : d == SqlDialect.PostgreSql ? "CAST(r.started_at AT TIME ZONE 'UTC' AS date)"
+            : "CAST(r.started_at AS date)";
         return $"""
             SELECT f.id AS id, f.load_run_id AS chargement_id, r.file_name AS fichier, r.kind AS type_extrait,
               r.status AS statut_chargement, {day} AS date_chargement, r.started_by AS lance_par,

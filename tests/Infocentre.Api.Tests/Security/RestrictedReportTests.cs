@@ -76,10 +76,11 @@ public sealed class RestrictedReportTests(TinyWarehouses warehouses)
     [Theory]
     [InlineData(WarehouseProvider.Sqlite)]
     [InlineData(WarehouseProvider.PostgreSql)]
-    public async Task A_loader_reader_of_one_ministry_and_an_admin_read_every_finding_on_every_route(WarehouseProvider provider)
+    public async Task A_loader_analyst_of_one_ministry_and_an_admin_read_every_finding_on_every_route(WarehouseProvider provider)
     {
         var app = await SecurityApps.GetAsync(warehouses, provider);
-        var loader = app.App.Token(roles: [Roles.Reader, Roles.Loader], ministeres: ["MIN09"], interministeriel: false,
+        // An analyst (reader and exporter, exports need the exporter role) who also loads extracts.
+        var loader = app.App.Token(roles: [Roles.Analyst, Roles.Loader], ministeres: ["MIN09"], interministeriel: false,
             lifetime: TimeSpan.FromHours(1), subject: "restricted-loader");
         var findings = await IndependentCountAsync(app.Warehouse);
         Assert.True(findings > 0, "the tiny seed stores findings");
