@@ -19,7 +19,7 @@ internal static class LoadCommand
             Description = "Largest share of rejected lines (0-1) before a load is refused.",
             DefaultValueFactory = _ => new LoadOptions().MaxRejectionRate,
         };
-        var command = new Command("load", "Load Chorus extracts (INF-BUD-53, referentials) into the warehouse.") { target, maxRejectionRate };
+        var command = new Command("load", "Load Chorus extracts (INF-BUD-53, INF-CGE-03 general ledger, referentials) into the warehouse.") { target, maxRejectionRate };
         arguments.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
