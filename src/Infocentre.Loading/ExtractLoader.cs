@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Infocentre.Loading.Budget53;
 using Infocentre.Loading.Common;
+using Infocentre.Loading.Ledger;
 using Infocentre.Loading.Referentials;
 using Infocentre.Loading.Subsidies;
 using Infocentre.Warehouse;
@@ -20,7 +21,7 @@ namespace Infocentre.Loading;
 public sealed class ExtractLoader(WarehouseDbContext db, LoadOptions options)
 {
     /// <summary>The extract kinds, tried in order.</summary>
-    public static IReadOnlyList<IExtractKind> Kinds { get; } = [new InfBud53Extract(), new SubsidyPaymentExtract(), .. ReferentialExtract.All];
+    public static IReadOnlyList<IExtractKind> Kinds { get; } = [new InfBud53Extract(), new InfCge03Extract(), new SubsidyPaymentExtract(), .. ReferentialExtract.All];
 
     /// <summary>Referentials first (programmes before the codes that belong to a programme), then extracts.</summary>
     public static async Task<IReadOnlyList<string>> OrderForLoadingAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
@@ -59,7 +60,7 @@ public sealed class ExtractLoader(WarehouseDbContext db, LoadOptions options)
             if (kind is null)
             {
                 throw new LoadException(
-                    $"{file.FileName}: unknown extract layout. Expected an INF-BUD-53 CSV (first line 'INF-BUD-53 : ...'), a Data.Subvention XLSX extraction (.xlsx) or a referential CSV whose first column is one of: "
+                    $"{file.FileName}: unknown extract layout. Expected an INF-BUD-53 or INF-CGE-03 CSV (first line 'INF-BUD-53 : ...', 'INF-CGE-03 : ...'), a Data.Subvention XLSX extraction (.xlsx) or a referential CSV whose first column is one of: "
                     + string.Join(", ", ReferentialExtract.All.Select(r => "'" + r.FirstColumn + "'")) + ".",
                     LoadRunStatus.Failed, 1, null);
             }

@@ -117,6 +117,7 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         AccessModel.Configure(modelBuilder);
         WindowFunctions.Configure(modelBuilder);
         RevenueModel.Configure(modelBuilder);
+        LoadFindingViewModel.Configure(modelBuilder);
         modelBuilder.Entity<SchemaInfo>(b =>
         {
             b.ToTable("schema_info");

@@ -24,7 +24,7 @@ internal static class LoadCommand
             Description = "Ministère managing a European fund of the FEHBE sheet, as FUND=CODE (FSE+=MIN18); repeat per fund.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("load", "Load Chorus extracts (INF-BUD-53, Data.Subvention XLSX, referentials) into the warehouse.")
+        var command = new Command("load", "Load Chorus extracts (INF-BUD-53, INF-CGE-03 general ledger, Data.Subvention XLSX, referentials) into the warehouse.")
         {
             target, maxRejectionRate, fundMinisteres,
         };

@@ -62,7 +62,7 @@ public sealed class InfBud53Extract : IExtractKind
     }
 
     /// <summary>The year of an "Exercice comptable;2024" line of the header block (the pivot of the infocentre export).</summary>
-    private static int? PivotExercice(IReadOnlyList<string[]> block)
+    internal static int? PivotExercice(IReadOnlyList<string[]> block)
     {
         foreach (var fields in block)
         {

@@ -19,6 +19,7 @@ public static class DataQualityRules
     public static readonly DataQualityRule UnknownReferentialCode = new("DQ-004", Severity.Error, "Code absent du référentiel");
     public static readonly DataQualityRule Duplicate = new("DQ-005", Severity.Error, "Clé naturelle en double dans le fichier");
     public static readonly DataQualityRule Inconsistent = new("DQ-006", Severity.Error, "Codes incohérents entre eux");
+    public static readonly DataQualityRule UnbalancedPiece = new("DQ-007", Severity.Error, "Pièce comptable déséquilibrée ou incomplète");
     public static readonly DataQualityRule DateOutsideExercice = new("DQ-010", Severity.Warning, "Date hors de l'exercice");
     public static readonly DataQualityRule PaidAboveEngaged = new("DQ-011", Severity.Warning, "Payé supérieur à l'engagé sur un poste d'EJ");
     public static readonly DataQualityRule MissingSiretOnAssociation = new("DQ-012", Severity.Warning, "Paiement à une association sans SIRET");
@@ -26,7 +27,7 @@ public static class DataQualityRules
 
     public static readonly IReadOnlyList<DataQualityRule> All =
     [
-        MissingValue, MalformedValue, MalformedIdentifier, UnknownReferentialCode, Duplicate, Inconsistent,
+        MissingValue, MalformedValue, MalformedIdentifier, UnknownReferentialCode, Duplicate, Inconsistent, UnbalancedPiece,
         DateOutsideExercice, PaidAboveEngaged, MissingSiretOnAssociation, SiretMismatch,
     ];
 }

@@ -13,6 +13,11 @@ public sealed class ReportDefinition
     public string? Perimeter { get; set; }
     /// <summary>True for referential reports that anyone may read (no perimeter column).</summary>
     public bool Public { get; set; }
+    /// <summary>
+    /// Roles of which a caller needs one (besides reader) to see the report at all, e.g. [loader] for data that
+    /// is not ministry data; empty for every reader. See docs/reports.md.
+    /// </summary>
+    public List<string> Roles { get; set; } = [];
     public List<ParameterDefinition> Parameters { get; set; } = [];
     /// <summary>Fixed filter in OData $filter syntax over the source, with @parameter aliases.</summary>
     public string? Filter { get; set; }

@@ -1,3 +1,4 @@
+using Infocentre.Access;
 using Infocentre.Warehouse.Dimensions;
 using Infocentre.Warehouse.ReportingViews;
 
@@ -47,6 +48,7 @@ public static class ReportSources
         ["PrevisionsRecettes"] = new(typeof(RevenueForecastView), "Prévisions LFI, recettes constatées et encaissées par ligne de recette budgétaire", "recettes-non-fiscales", nameof(RevenueForecastView.MinistereCode)),
         ["ProduitsARecevoir"] = new(typeof(AccruedRevenueView), "Produits à recevoir de l'inventaire au 31/12", "recettes-non-fiscales", nameof(AccruedRevenueView.MinistereCode)),
         ["SuiviSubventions"] = new(typeof(SubsidyFollowUpView), "Demandes de subvention, échéanciers des conventions et versements sur EJ de subvention, rapprochés par EJ", "subventions", nameof(SubsidyFollowUpView.MinistereCode)),
+        ["ConstatsChargement"] = new(typeof(LoadFindingView), "Constats de qualité des données des chargements d'extractions (lignes rejetées, avertissements)", "budget", null, [Roles.Loader]),
         ["VersementsFondsEuropeens"] = new(typeof(EuropeanFundPaymentView), "Versements FSE+ et FEDER hors budget de l'État (extraction FEHBE)", "subventions", nameof(EuropeanFundPaymentView.MinistereCode)),
     };
 
@@ -56,5 +58,9 @@ public static class ReportSources
 /// <param name="ClrType">The EF Core entity (view or dimension) type.</param>
 /// <param name="Description">French description, published in $metadata.</param>
 /// <param name="Domain">Domain whose freshness applies; null for referentials.</param>
-/// <param name="PerimeterProperty">The ministère column of a fact view; null for public referentials.</param>
-public sealed record SourceInfo(Type ClrType, string Description, string? Domain, string? PerimeterProperty);
+/// <param name="PerimeterProperty">The ministère column of a fact view; null for public referentials and restricted sources.</param>
+/// <param name="Roles">
+/// For a source that is not ministry data (no perimeter column, not public): the roles of which a caller needs one
+/// to read it or a report on it.
+/// </param>
+public sealed record SourceInfo(Type ClrType, string Description, string? Domain, string? PerimeterProperty, IReadOnlyList<string>? Roles = null);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Infocentre.Access;
 using Infocentre.Reports.Compilation;
 using Infocentre.Reports.Parameters;
 using Infocentre.Warehouse.Loads;
@@ -120,6 +121,25 @@ public static partial class ReportValidator
 
     private static void ValidatePerimeter(ReportDefinition d, SourceInfo source, Action<string, string> error)
     {
+        foreach (var role in d.Roles.Where(r => !Roles.All.Contains(r, StringComparer.Ordinal) || r == Roles.Reader))
+        {
+            error("roles", $"'{role}' is not one of {string.Join(", ", Roles.All.Where(r => r != Roles.Reader))} (every caller is a reader)");
+        }
+
+        if (source.Roles is { Count: > 0 } restricted)
+        {
+            if (d.Public || d.Perimeter is not null)
+            {
+                error(d.Public ? "public" : "perimeter", $"{d.Source} is not ministry data: no public, no perimeter; declare 'roles' among {string.Join(", ", restricted)}");
+            }
+            else if (d.Roles.Count == 0 || d.Roles.Any(r => !restricted.Contains(r, StringComparer.Ordinal)))
+            {
+                error("roles", $"{d.Source} is restricted to the roles {string.Join(", ", restricted)}: the report must declare roles among them");
+            }
+
+            return;
+        }
+
         if (d.Public)
         {
             if (source.PerimeterProperty is not null)

@@ -56,7 +56,7 @@ public static class CatalogueDocument
     private static void Report(StringBuilder text, ReportDefinition d)
     {
         text.Append(CultureInfo.InvariantCulture, $"\n### {d.Code}\n\n**{d.Title}**: `{d.EntitySet}`, source `{d.Source}`")
-            .Append(d.Public ? ", public referential.\n\n" : ".\n\n")
+            .Append(d.Public ? ", public referential.\n\n" : d.Roles.Count > 0 ? $", restricted to the roles {string.Join(", ", d.Roles)}.\n\n" : ".\n\n")
             .Append(OneLine(d.Description)).Append("\n\n");
         if (d.Parameters.Count > 0)
         {

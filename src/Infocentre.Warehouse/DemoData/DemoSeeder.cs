@@ -155,6 +155,7 @@ public static class DemoSeeder
             })).ToList();
             db.Loads.AddRange(records);
             await db.SaveChangesAsync(cancellationToken);
+            await LoadHistoryGenerator.AddAsync(db, data.LastExercice, startedAt, cancellationToken);
             tables.Add(new SeedTableCount("load_record", records.Count, false));
             progress?.Report(new SeedProgress("load_record", TableCount, TableCount, records.Count, total + records.Count, stopwatch.Elapsed));
 

@@ -94,6 +94,7 @@ public static partial class ReportingViewSql
         ("v_produit_a_recevoir", AccruedRevenue()),
         ("v_suivi_subvention", SubsidyFollowUp(d)),
         ("v_versement_fonds_europeens", EuropeanFundPayment()),
+        ("v_constat_chargement", LoadFindings(d)),
     ];
 
     private static string Credit() => Select(

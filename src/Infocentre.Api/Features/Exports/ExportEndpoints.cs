@@ -70,6 +70,11 @@ internal static partial class ExportEndpoints
                 $"No report has the code or entity set '{code}'. GET /api/reports lists them.");
         }
 
+        if (!ReportAccess.Allows(http.User, report.Definition.Roles))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Restricted report", ReportAccess.Refusal(report.Definition.Code, report.Definition.Roles));
+        }
+
         var query = http.Request.Query;
         if (query.Keys.FirstOrDefault(Unsupported.Contains) is { } unsupported)
         {

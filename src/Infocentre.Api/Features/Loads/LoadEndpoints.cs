@@ -30,7 +30,7 @@ public static class LoadEndpoints
         var group = app.MapGroup("/api/loads").RequireAuthorization(Policies.Load).WithTags("Loads");
         // Bearer tokens and API keys only, no cookies: there is no cross-site request to forge.
         group.MapPost("/", Upload).DisableAntiforgery().WithName("LoadExtract")
-            .WithSummary("Load one Chorus extract (INF-BUD-53 CSV, Data.Subvention XLSX or a referential CSV), atomically; loader or admin.")
+            .WithSummary("Load one Chorus extract (INF-BUD-53 or INF-CGE-03 CSV, Data.Subvention XLSX or a referential CSV), atomically; loader or admin.")
             .Accepts<IFormFile>("multipart/form-data");
         group.MapGet("/", List).WithName("ListLoads").WithSummary("The loads, newest first: file, SHA-256, kind, times, counts, control totals, status.");
         group.MapGet("/{id:long}", Get).WithName("GetLoad").WithSummary("One load with its rejections and data-quality findings.");

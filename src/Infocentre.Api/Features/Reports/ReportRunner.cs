@@ -8,7 +8,8 @@ using Infocentre.Warehouse;
 namespace Infocentre.Api.Features.Reports;
 
 /// <summary>What a request asks for: a report (with parameters) or a self-service source.</summary>
-public sealed record ReportTarget(string Name, Type ElementType, string? Domain, CompiledReport? Report);
+/// <param name="Roles">Roles of which the caller needs one (see <see cref="ReportAccess"/>); empty for every reader.</param>
+public sealed record ReportTarget(string Name, Type ElementType, string? Domain, CompiledReport? Report, IReadOnlyList<string> Roles);
 
 /// <summary>The query to run, with the parameters it was bound with; or the errors to report as a 400.</summary>
 public sealed record PreparedQuery(IQueryable? Query, BoundParameters? Parameters, IReadOnlyList<ParameterError> Errors);
@@ -22,11 +23,11 @@ public sealed class ReportRunner(ReportCatalogue catalogue, WarehouseDbContext d
     {
         if (catalogue.FindByEntitySet(entitySet) is { } report)
         {
-            return new ReportTarget(entitySet, report.RowType, report.Definition.Domain, report);
+            return new ReportTarget(entitySet, report.RowType, report.Definition.Domain, report, report.Definition.Roles);
         }
 
         return ReportSources.TryGet(entitySet, out var source)
-            ? new ReportTarget(entitySet, source.ClrType, source.Domain, null)
+            ? new ReportTarget(entitySet, source.ClrType, source.Domain, null, source.Roles ?? [])
             : null;
     }
 

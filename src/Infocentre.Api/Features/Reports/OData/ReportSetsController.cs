@@ -23,6 +23,11 @@ public sealed partial class ReportSetsController(
             return NotFound();
         }
 
+        if (!ReportAccess.Allows(User, target.Roles))
+        {
+            return new ObjectResult(Error("Forbidden", ReportAccess.Refusal(target.Name, target.Roles))) { StatusCode = StatusCodes.Status403Forbidden };
+        }
+
         var parameters = Request.Query
             .Where(q => !q.Key.StartsWith('$') && !q.Key.StartsWith('@'))
             .Select(q => KeyValuePair.Create(q.Key, q.Value.Select(v => v ?? "").ToArray()));

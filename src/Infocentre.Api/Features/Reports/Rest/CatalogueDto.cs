@@ -7,7 +7,8 @@ namespace Infocentre.Api.Features.Reports.Rest;
 /// <summary>A report as the catalogue describes it to services and to the analyst looking for one.</summary>
 public sealed record ReportSummary(
     string Code, string EntitySet, string Title, string Domain, string Description,
-    IReadOnlyList<ParameterDto> Parameters, IReadOnlyList<ColumnDto> Columns, IReadOnlyList<string> DefaultOrder, ReportLinks Links)
+    IReadOnlyList<ParameterDto> Parameters, IReadOnlyList<ColumnDto> Columns, IReadOnlyList<string> DefaultOrder, ReportLinks Links,
+    IReadOnlyList<string> Roles)
 {
     public static ReportSummary From(CompiledReport report)
     {
@@ -17,7 +18,8 @@ public sealed record ReportSummary(
             d.Parameters.Select(p => new ParameterDto(p.Name, p.Type, p.Label, p.Description, p.Required, p.Default, p.Values, p.ValuesFrom)).ToList(),
             report.Columns.Select(c => new ColumnDto(c.Name, c.Label, c.Description, c.Format, c.Kind == ColumnKind.Dimension ? "dimension" : "measure", JsonType(c.ClrType))).ToList(),
             d.OrderBy,
-            new ReportLinks($"/api/reports/{d.Code}", $"/api/reports/{d.Code}/rows", $"/odata/{d.EntitySet}"));
+            new ReportLinks($"/api/reports/{d.Code}", $"/api/reports/{d.Code}/rows", $"/odata/{d.EntitySet}"),
+            d.Roles);
     }
 
     private static string JsonType(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch

@@ -31,8 +31,9 @@ public static class ReportEndpoints
             .WithSummary("Accepted values of a parameter (list of values).");
     }
 
-    private static Ok<List<ReportSummary>> List(ReportCatalogue catalogue, string? domain = null, string? q = null) =>
+    private static Ok<List<ReportSummary>> List(ReportCatalogue catalogue, HttpContext http, string? domain = null, string? q = null) =>
         TypedResults.Ok(catalogue.Reports
+            .Where(r => ReportAccess.Allows(http.User, r.Definition.Roles))
             .Where(r => domain is null || string.Equals(r.Definition.Domain, domain, StringComparison.OrdinalIgnoreCase))
             .Where(r => q is null || Matches(r, q))
             .Select(ReportSummary.From)
@@ -43,10 +44,10 @@ public static class ReportEndpoints
         || report.Definition.Title.Contains(text, StringComparison.CurrentCultureIgnoreCase)
         || report.Definition.Description.Contains(text, StringComparison.CurrentCultureIgnoreCase);
 
-    private static Results<Ok<ReportSummary>, ProblemHttpResult> Describe(ReportCatalogue catalogue, string code) =>
-        catalogue.FindByCode(code) is { } report
-            ? TypedResults.Ok(ReportSummary.From(report))
-            : UnknownReport(code);
+    private static Results<Ok<ReportSummary>, ProblemHttpResult> Describe(ReportCatalogue catalogue, HttpContext http, string code) =>
+        catalogue.FindByCode(code) is not { } report ? UnknownReport(code)
+        : !ReportAccess.Allows(http.User, report.Definition.Roles) ? Forbidden(report)
+        : TypedResults.Ok(ReportSummary.From(report));
 
     private static async Task<IResult> Rows(
         string code, HttpContext http, ReportRunner runner, FreshnessCache freshness, IOptions<ODataLimits> limits,
@@ -56,6 +57,11 @@ public static class ReportEndpoints
         if (runner.Catalogue.FindByCode(code) is not { } report)
         {
             return UnknownReport(code);
+        }
+
+        if (!ReportAccess.Allows(http.User, report.Definition.Roles))
+        {
+            return Forbidden(report);
         }
 
         var pageSize = top ?? limits.Value.PageSize;
@@ -112,11 +118,16 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> Values(
-        string code, string parameter, ReportRunner runner, IOptions<ODataLimits> limits, CancellationToken cancellationToken)
+        string code, string parameter, HttpContext http, ReportRunner runner, IOptions<ODataLimits> limits, CancellationToken cancellationToken)
     {
         if (runner.Catalogue.FindByCode(code) is not { } report)
         {
             return UnknownReport(code);
+        }
+
+        if (!ReportAccess.Allows(http.User, report.Definition.Roles))
+        {
+            return Forbidden(report);
         }
 
         var declared = report.Definition.Parameters.FirstOrDefault(p => string.Equals(p.Name, parameter, StringComparison.Ordinal));
@@ -139,6 +150,10 @@ public static class ReportEndpoints
     private static ProblemHttpResult UnknownReport(string code) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown report",
             detail: $"No report has the code '{code}'. GET /api/reports lists them.");
+
+    private static ProblemHttpResult Forbidden(CompiledReport report) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Restricted report",
+            detail: ReportAccess.Refusal(report.Definition.Code, report.Definition.Roles));
 
     private static ProblemHttpResult BadRequest(string field, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Invalid {field}", detail: detail);
