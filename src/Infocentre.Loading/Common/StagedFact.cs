@@ -11,6 +11,12 @@ namespace Infocentre.Loading.Common;
 public sealed class StagedFact<T>
     where T : class
 {
+    /// <summary>
+    /// A load of at least 1/<c>BulkShare</c> of the table's lines rebuilds its indexes rather than maintaining
+    /// them line by line (one sort per index costs less than that many random B-tree updates).
+    /// </summary>
+    private const int BulkShare = 5;
+
     private readonly LoadSession session;
     private readonly string[] keyColumns;
     private readonly string amountColumn;
@@ -92,15 +98,45 @@ public sealed class StagedFact<T>
 
     /// <summary>
     /// Replaces the warehouse lines of the same natural keys by the staged ones, in the load's transaction.
-    /// A replaced line keeps its id; a new line gets one above the current maximum.
+    /// A replaced line keeps its id; a new line gets one above the current maximum. When the staged lines are
+    /// a large share of the table (<see cref="BulkShare"/>), the fact table's indexes (and foreign keys on
+    /// PostgreSQL) are dropped for the delete and insert and built again afterwards, in the same transaction.
     /// </summary>
     public async Task PublishAsync(CancellationToken cancellationToken)
     {
+        if (!session.IsSqlite)
+        {
+            // Temporary tables are never analysed automatically: without statistics the planner guesses the
+            // stage's size and picks nested loops for the joins below.
+            await session.ExecuteAsync($"ANALYZE {StageName}", cancellationToken);
+        }
+
         var max = await session.ScalarInt64Async($"SELECT COALESCE(MAX(id), 0) FROM {FactName}", cancellationToken);
+        var held = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {FactName}", cancellationToken);
+        var staged = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {StageName}", cancellationToken);
+        // A staged line whose key the warehouse holds takes that line's id, first marked below zero (staged ids
+        // are line numbers, from 1) so that the second statement can tell it from a new line: one join instead
+        // of one index probe per line.
         await session.ExecuteAsync(
-            $"UPDATE {StageName} SET id = COALESCE((SELECT f.id FROM {FactName} f WHERE {KeyMatch("f", StageName)}), @max + {StageName}.id)",
+            $"UPDATE {StageName} SET id = f.id - @max - 1 FROM {FactName} f WHERE {KeyMatch("f", StageName)}",
             cancellationToken, ("max", max));
-        session.RowsReplaced = await session.ExecuteAsync($"DELETE FROM {FactName} WHERE id IN (SELECT id FROM {StageName})", cancellationToken);
+        await session.ExecuteAsync(
+            $"UPDATE {StageName} SET id = CASE WHEN id < 0 THEN id + @max + 1 ELSE id + @max END", cancellationToken, ("max", max));
+        if (staged * BulkShare >= held)
+        {
+            await session.Writer.WithoutIndexesAsync(Fact, () => ReplaceAsync(max, cancellationToken), cancellationToken);
+        }
+        else
+        {
+            await ReplaceAsync(max, cancellationToken);
+        }
+    }
+
+    private async Task ReplaceAsync(long max, CancellationToken cancellationToken)
+    {
+        // Only ids up to the previous maximum can be warehouse lines; the others are new.
+        session.RowsReplaced = await session.ExecuteAsync(
+            $"DELETE FROM {FactName} WHERE id IN (SELECT id FROM {StageName} WHERE id <= @max)", cancellationToken, ("max", max));
         session.Step(LoadStep.Publish);
         var columns = string.Join(", ", Fact.Columns.Select(c => session.Quote(c.Name)));
         await session.ExecuteAsync($"INSERT INTO {FactName} ({columns}) SELECT {columns} FROM {StageName}", cancellationToken);
