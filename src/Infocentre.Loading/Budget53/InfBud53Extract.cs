@@ -51,7 +51,7 @@ public sealed class InfBud53Extract : IExtractKind
 
         session.Step(LoadStep.Check);
         await staged.PublishAsync(cancellationToken);
-        // After publication, which rewrites the staged ids: the index would be maintained for nothing.
+        // Only DQ-011, after publication, joins on it.
         await staged.IndexAsync("ej", ["ej_numero", "ej_poste"], cancellationToken);
         await PaidAboveEngagedAsync(session, cancellationToken);
         await staged.ReconcileAsync(cancellationToken);

@@ -84,7 +84,7 @@ internal sealed class SqliteRowInserter : IDisposable
             var rc = value is null ? raw.sqlite3_bind_null(statement, index) : kinds[c] switch
             {
                 Kind.Text => BindText(index, ((string)value).AsSpan()),
-                Kind.Integer => raw.sqlite3_bind_int64(statement, index, value is bool b ? (b ? 1 : 0) : Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+                Kind.Integer => raw.sqlite3_bind_int64(statement, index, Integer(value)),
                 Kind.Real => raw.sqlite3_bind_double(statement, index, Real(value)),
                 Kind.Decimal => BindText(index, Format((decimal)value, DecimalFormat)),
                 _ => BindText(index, Format((DateOnly)value)),
@@ -101,6 +101,15 @@ internal sealed class SqliteRowInserter : IDisposable
     }
 
     public void Dispose() => statement.Dispose();
+
+    private static long Integer(object value) => value switch
+    {
+        int i => i,
+        long l => l,
+        short s => s,
+        bool b => b ? 1 : 0,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 
     private static double Real(object value)
     {
