@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Infocentre.Reports.Definitions;
 using Infocentre.Reports.Documentation;
@@ -59,24 +58,7 @@ public sealed partial class CatalogueDocumentTests
         }
     }
 
-    private static async Task<int> RunCliAsync(params string[] arguments)
-    {
-        Assert.True(File.Exists(TestPaths.CliDll), "build the CLI first: " + TestPaths.CliDll);
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(TestPaths.CliDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        await Task.WhenAll(output, error);
-        return process.ExitCode;
-    }
+    private static async Task<int> RunCliAsync(params string[] arguments) => (await CliProcess.RunAsync(arguments)).ExitCode;
 
     [GeneratedRegex(@"^### (INF-[A-Z]{3}-\d{2,3})$", RegexOptions.Multiline)]
     private static partial Regex Section();

@@ -1,46 +1,9 @@
-using System.Diagnostics;
-
 namespace Infocentre.Reports.Tests;
 
 /// <summary>`infocentre validate [folder]`, run as a process on the built CLI: 0 on reports/, 1 with file and field messages otherwise.</summary>
 public sealed class CliValidateTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
-    private sealed record Run(int ExitCode, string StandardOutput, string StandardError)
-    {
-        public override string ToString() => $"exit {ExitCode}{Environment.NewLine}stdout: {StandardOutput}{Environment.NewLine}stderr: {StandardError}";
-    }
-
-    private static async Task<Run> ValidateAsync(string folder)
-    {
-        Assert.True(File.Exists(TestPaths.CliDll), "build the CLI first: " + TestPaths.CliDll);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(TestPaths.CliDll);
-        start.ArgumentList.Add("validate");
-        start.ArgumentList.Add(folder);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancellation = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"infocentre validate {folder} did not finish within {Timeout.TotalSeconds} s");
-        }
-
-        return new Run(process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<CliRun> ValidateAsync(string folder) => CliProcess.RunAsync("validate", folder);
 
     private static string Broken(string find, string replace) => DefinitionValidationTests.Broken(find, replace);
 

@@ -87,11 +87,11 @@ internal static class Rows
 /// <summary>What an error response must never show outside Development (OWASP API8: verbose errors).</summary>
 internal static class Disclosure
 {
-    /// <summary>Stack traces, exception type names, internal paths, provider names.</summary>
+    /// <summary>Stack traces, exception type names, provider names, and this run's temp folder and repository paths.</summary>
     private static readonly string[] Internals =
     [
         "   at ", "\n at ", "stacktrace", "stack trace", "innererror", "Exception", "System.", "Microsoft.", "Npgsql",
-        "SqliteError", "SQLite Error", "ef_filter", "/tmp/", "/work/", ".cs:line",
+        "SqliteError", "SQLite Error", "ef_filter", Path.GetTempPath(), Reports.Support.RepositoryPaths.Root, ".cs:line",
     ];
 
     /// <summary>Fragments of generated SQL (not checked where the request itself carried SQL that an error may quote).</summary>
