@@ -86,12 +86,32 @@ internal static class LoadBenchmark
         foreach (var run in new[] { "first load", "same file again" })
         {
             await using var db = WarehouseDatabase.CreateContext(options);
+            var steps = new StepTimes();
             var stopwatch = Stopwatch.StartNew();
-            var result = await new ExtractLoader(db, new LoadOptions()).LoadAsync(extract, null, "bench", CancellationToken.None);
+            var result = await new ExtractLoader(db, new LoadOptions { StepHook = steps.Enter }).LoadAsync(extract, null, "bench", CancellationToken.None);
             stopwatch.Stop();
+            steps.End();
+            Console.WriteLine($"STEPS {provider}|{run}|{steps}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RESULT {provider}|{run}|{result.RowsLoaded}|{result.RowsReplaced}|{stopwatch.Elapsed.TotalSeconds:0.0}|{result.RowsLoaded / stopwatch.Elapsed.TotalSeconds:0}|{PeakMib()}|{Cpu().TotalSeconds:0.0}"));
         }
+    }
+
+    /// <summary>
+    /// Wall and harness CPU time from the start of the load to each step's hook and between hooks: inspect+setup,
+    /// parse+stage, duplicate check, id assignment+delete, insert+DQ-011, reconcile+journal+commit.
+    /// </summary>
+    private sealed class StepTimes
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private readonly List<(string Name, TimeSpan Wall, TimeSpan Cpu)> marks = [("start", TimeSpan.Zero, Cpu())];
+
+        public void Enter(LoadStep step) => marks.Add((step.ToString(), clock.Elapsed, Cpu()));
+
+        public void End() => marks.Add(("end", clock.Elapsed, Cpu()));
+
+        public override string ToString() => string.Join(" | ", marks.Skip(1).Select((m, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{marks[i].Name}→{m.Name} {(m.Wall - marks[i].Wall).TotalSeconds:0.00}s wall {(m.Cpu - marks[i].Cpu).TotalSeconds:0.00}s cpu")));
     }
 
     private static long PeakMib()

@@ -50,8 +50,9 @@ public sealed class InfBud53Extract : IExtractKind
         session.EnforceRejectionThreshold();
 
         session.Step(LoadStep.Check);
-        await staged.IndexAsync("ej", ["ej_numero", "ej_poste"], cancellationToken);
         await staged.PublishAsync(cancellationToken);
+        // Only DQ-011, after publication, joins on it.
+        await staged.IndexAsync("ej", ["ej_numero", "ej_poste"], cancellationToken);
         await PaidAboveEngagedAsync(session, cancellationToken);
         await staged.ReconcileAsync(cancellationToken);
         await staged.DropAsync(cancellationToken);

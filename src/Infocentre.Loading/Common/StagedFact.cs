@@ -5,12 +5,18 @@ namespace Infocentre.Loading.Common;
 
 /// <summary>
 /// A temporary copy of a fact table, in the load's transaction, that the parsed lines are staged into. The
-/// staged <c>id</c> is the line number in the file until publication. Publication replaces the warehouse
-/// lines of the same natural key: they keep their id, so loading the same extract again changes nothing.
+/// staged <c>id</c> is the line number in the file. Publication replaces the warehouse lines of the same
+/// natural key: they keep their id, so loading the same extract again changes nothing.
 /// </summary>
 public sealed class StagedFact<T>
     where T : class
 {
+    /// <summary>
+    /// A load of at least 1/<c>BulkShare</c> of the table's lines rebuilds its indexes rather than maintaining
+    /// them line by line (one sort per index costs less than that many random B-tree updates).
+    /// </summary>
+    private const int BulkShare = 5;
+
     private readonly LoadSession session;
     private readonly string[] keyColumns;
     private readonly string amountColumn;
@@ -34,6 +40,9 @@ public sealed class StagedFact<T>
     private string FactName => session.Quote(Fact.Name);
 
     private string StageName => session.Quote(Stage.Name);
+
+    /// <summary>Staged line → id of the warehouse line of the same key (publication only).</summary>
+    private string IdsName => session.Quote(Stage.Name + "_ids");
 
     private string KeyMatch(string left, string right) =>
         string.Join(" AND ", keyColumns.Select(c => $"{left}.{session.Quote(c)} = {right}.{session.Quote(c)}"));
@@ -72,12 +81,14 @@ public sealed class StagedFact<T>
         await IndexAsync("key", keyColumns.Append("id"), cancellationToken);
         var duplicate = $"EXISTS (SELECT 1 FROM {StageName} d WHERE {KeyMatch("d", "s")} AND d.id < s.id)";
         var keyText = string.Join(" || '/' || ", keyColumns.Select(c => $"CAST(s.{session.Quote(c)} AS VARCHAR(200))"));
+        var any = false;
         await using (var command = session.Command(
             $"SELECT s.id, s.{session.Quote(exerciceColumn)}, {session.SumCents("s." + session.Quote(amountColumn))}, {keyText} FROM {StageName} s WHERE {duplicate} GROUP BY s.id, s.{session.Quote(exerciceColumn)}, {keyText}"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
+                any = true;
                 var line = reader.GetInt64(0);
                 var exercice = reader.GetInt32(1);
                 var amount = reader.GetInt64(2) / 100m;
@@ -90,23 +101,71 @@ public sealed class StagedFact<T>
             }
         }
 
+        if (!any)
+        {
+            return; // a second pass over the stage for nothing
+        }
+
         await session.ExecuteAsync($"DELETE FROM {StageName} WHERE EXISTS (SELECT 1 FROM {StageName} d WHERE {KeyMatch("d", StageName)} AND d.id < {StageName}.id)", cancellationToken);
     }
 
     /// <summary>
     /// Replaces the warehouse lines of the same natural keys by the staged ones, in the load's transaction.
-    /// A replaced line keeps its id; a new line gets one above the current maximum.
+    /// A replaced line keeps its id; a new line gets one above the current maximum. When the staged lines are
+    /// a large share of the table (<see cref="BulkShare"/>), the fact table's indexes (and foreign keys on
+    /// PostgreSQL) are dropped for the delete and insert and built again afterwards, in the same transaction.
     /// </summary>
     public async Task PublishAsync(CancellationToken cancellationToken)
     {
+        if (!session.IsSqlite)
+        {
+            // Temporary tables are never analysed automatically: without statistics the planner guesses the
+            // stage's size and picks nested loops for the joins below.
+            await session.ExecuteAsync($"ANALYZE {StageName}", cancellationToken);
+        }
+
         var max = await session.ScalarInt64Async($"SELECT COALESCE(MAX(id), 0) FROM {FactName}", cancellationToken);
-        await session.ExecuteAsync(
-            $"UPDATE {StageName} SET id = COALESCE((SELECT f.id FROM {FactName} f WHERE {KeyMatch("f", StageName)}), @max + {StageName}.id)",
-            cancellationToken, ("max", max));
-        session.RowsReplaced = await session.ExecuteAsync($"DELETE FROM {FactName} WHERE id IN (SELECT id FROM {StageName})", cancellationToken);
+        var held = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {FactName}", cancellationToken);
+        var staged = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {StageName}", cancellationToken);
+        // The staged lines whose key the warehouse holds, with that line's id: a small table of two integers,
+        // filled by one join (not one index probe per line) and without rewriting the wide staged rows.
+        if (session.IsSqlite)
+        {
+            await session.ExecuteAsync($"DROP TABLE IF EXISTS temp.{IdsName}", cancellationToken);
+            await session.ExecuteAsync($"CREATE TEMP TABLE {IdsName} (line INTEGER PRIMARY KEY, fact_id INTEGER NOT NULL)", cancellationToken);
+            await session.ExecuteAsync(
+                $"INSERT INTO {IdsName} (line, fact_id) SELECT s.id, f.id FROM {StageName} s JOIN {FactName} f ON {KeyMatch("f", "s")}",
+                cancellationToken);
+        }
+        else
+        {
+            await session.ExecuteAsync(
+                $"CREATE TEMP TABLE {IdsName} ON COMMIT DROP AS SELECT s.id AS line, f.id AS fact_id FROM {StageName} s JOIN {FactName} f ON {KeyMatch("f", "s")}",
+                cancellationToken);
+            await session.ExecuteAsync($"ANALYZE {IdsName}", cancellationToken);
+        }
+
+        if (staged * BulkShare >= held)
+        {
+            await session.Writer.WithoutIndexesAsync(Fact, () => ReplaceAsync(max, cancellationToken), cancellationToken);
+        }
+        else
+        {
+            await ReplaceAsync(max, cancellationToken);
+        }
+    }
+
+    /// <summary>Deletes the warehouse lines being replaced, then inserts every staged line under its final id.</summary>
+    private async Task ReplaceAsync(long max, CancellationToken cancellationToken)
+    {
+        session.RowsReplaced = await session.ExecuteAsync(
+            $"DELETE FROM {FactName} WHERE id IN (SELECT fact_id FROM {IdsName})", cancellationToken);
         session.Step(LoadStep.Publish);
-        var columns = string.Join(", ", Fact.Columns.Select(c => session.Quote(c.Name)));
-        await session.ExecuteAsync($"INSERT INTO {FactName} ({columns}) SELECT {columns} FROM {StageName}", cancellationToken);
+        var columns = Fact.Columns.Select(c => session.Quote(c.Name)).ToList();
+        var values = columns.Select(c => c == session.Quote("id") ? "COALESCE(i.fact_id, s.id + @max)" : "s." + c);
+        await session.ExecuteAsync(
+            $"INSERT INTO {FactName} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM {StageName} s LEFT JOIN {IdsName} i ON i.line = s.id",
+            cancellationToken, ("max", max));
     }
 
     /// <summary>
@@ -146,6 +205,7 @@ public sealed class StagedFact<T>
         if (session.IsSqlite)
         {
             await session.ExecuteAsync($"DROP TABLE IF EXISTS temp.{StageName}", cancellationToken);
+            await session.ExecuteAsync($"DROP TABLE IF EXISTS temp.{IdsName}", cancellationToken);
         }
     }
 }

@@ -27,7 +27,8 @@ public sealed class BulkWriterOptions
     /// Rows per multi-row INSERT statement (SQLite, SQL Server), capped by the engine's parameter limit; null for
     /// the engine's best measured value. On SQLite that is 1: Microsoft.Data.Sqlite binds every parameter by name
     /// (a linear search in the statement), so a statement of n rows costs O(n) per row, and a prepared one-row
-    /// INSERT re-executed in one transaction was measured fastest (docs/performance.md).
+    /// INSERT re-executed in one transaction was measured fastest (docs/performance.md); with 1 (or null) the
+    /// SQLite writer binds that INSERT by position on the native statement, skipping ADO.NET's parameters.
     /// </summary>
     public int? RowsPerStatement { get; set; }
 
@@ -137,6 +138,26 @@ public abstract class BulkWriter : IAsyncDisposable
         return WriteCoreAsync(table, rows, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> (statements that write many rows of <paramref name="table"/>) with the
+    /// table's secondary indexes dropped, and on PostgreSQL its foreign keys too, then creates them again from
+    /// their own DDL, in the writer's transaction: one sort per index and one query per foreign key instead of
+    /// maintaining them row by row. Unique indexes and foreign keys are checked when they are created again,
+    /// so nothing that breaks them can be committed. Other connections do not see the missing indexes (SQLite)
+    /// or wait for the commit (PostgreSQL: dropping an index locks the table).
+    /// </summary>
+    public async Task WithoutIndexesAsync(BulkTable table, Func<Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(work);
+        var restore = await DropIndexesAsync(table, cancellationToken);
+        await work();
+        foreach (var sql in restore)
+        {
+            await ExecuteAsync(sql, cancellationToken);
+        }
+    }
+
     /// <summary>Runs the final checks and commits everything written.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
@@ -180,6 +201,10 @@ public abstract class BulkWriter : IAsyncDisposable
     protected abstract Task<long> WriteCoreAsync<T>(
         BulkTable table, IEnumerable<T> rows, Action<long>? progress, CancellationToken cancellationToken)
         where T : class;
+
+    /// <summary>Drops the table's secondary indexes (see <see cref="WithoutIndexesAsync"/>); returns the statements that create them again.</summary>
+    protected virtual Task<IReadOnlyList<string>> DropIndexesAsync(BulkTable table, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 
     /// <summary>Session settings that must be changed outside a transaction.</summary>
     protected virtual Task BeforeTransactionAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -32,6 +32,15 @@ public sealed class NpgsqlBulkWriter : BulkWriter
             return await CopyAsync(table, rows, progress, cancellationToken);
         }
 
+        long written = 0;
+        await WithoutIndexesAsync(table, async () => written = await CopyAsync(table, rows, progress, cancellationToken), cancellationToken);
+        progress?.Invoke(written); // the table is done once its indexes and constraints are back
+        return written;
+    }
+
+    /// <summary>The indexes that no constraint owns, and the outgoing foreign keys (validated again by one query each).</summary>
+    protected override async Task<IReadOnlyList<string>> DropIndexesAsync(BulkTable table, CancellationToken cancellationToken)
+    {
         var name = Db.GetService<ISqlGenerationHelper>().DelimitIdentifier(table.Name, table.Schema);
         var indexes = await ReadAsync(
             """
@@ -58,20 +67,7 @@ public sealed class NpgsqlBulkWriter : BulkWriter
             await ExecuteAsync($"DROP INDEX {index}", cancellationToken);
         }
 
-        var written = await CopyAsync(table, rows, progress, cancellationToken);
-
-        foreach (var (_, definition) in indexes)
-        {
-            await ExecuteAsync(definition, cancellationToken);
-        }
-
-        foreach (var (constraint, definition) in foreignKeys)
-        {
-            await ExecuteAsync($"ALTER TABLE {name} ADD CONSTRAINT {constraint} {definition}", cancellationToken);
-        }
-
-        progress?.Invoke(written); // the table is done once its indexes and constraints are back
-        return written;
+        return [.. indexes.Select(i => i.Definition), .. foreignKeys.Select(f => $"ALTER TABLE {name} ADD CONSTRAINT {f.Name} {f.Definition}")];
     }
 
     private async Task<List<(string Name, string Definition)>> ReadAsync(string sql, string table, CancellationToken cancellationToken)

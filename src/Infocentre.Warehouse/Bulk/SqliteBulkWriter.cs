@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Infocentre.Warehouse.Bulk;
 
 /// <summary>
-/// SQLite: one transaction, a prepared INSERT re-executed per row (or per few rows), <c>synchronous=OFF</c>,
+/// SQLite: one transaction, a prepared INSERT re-executed per row (bound by position on the native statement,
+/// see <see cref="SqliteRowInserter"/>) or per few rows (ADO.NET parameters), <c>synchronous=OFF</c>,
 /// WAL and a larger page cache for the duration of the load (temporary storage stays on disk, so that the
 /// index builds of a 10-million-row load do not sort in memory); each table's
 /// secondary indexes are dropped while it loads and created again right after; foreign keys are checked
@@ -48,12 +52,22 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
     {
         if (!Options.RebuildIndexes)
         {
-            return await base.WriteCoreAsync(table, rows, progress, cancellationToken);
+            return await InsertAsync(table, rows, progress, cancellationToken);
         }
 
-        // The table's secondary indexes (those with DDL: not the primary key) are dropped, the rows inserted,
-        // then the indexes created again from their own DDL: one sort per index instead of a random B-tree
-        // insert per row. Unique indexes are checked when they are created again.
+        // One sort per index instead of a random B-tree insert per row.
+        long written = 0;
+        await WithoutIndexesAsync(table, async () => written = await InsertAsync(table, rows, progress, cancellationToken), cancellationToken);
+        progress?.Invoke(written); // the table is done once its indexes are back
+        return written;
+    }
+
+    /// <summary>
+    /// The secondary indexes are those with DDL in sqlite_master (not the primary key); unique indexes are
+    /// checked when they are created again.
+    /// </summary>
+    protected override async Task<IReadOnlyList<string>> DropIndexesAsync(BulkTable table, CancellationToken cancellationToken)
+    {
         var indexes = new List<(string Name, string Sql)>();
         await using (var command = CreateCommand("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL"))
         {
@@ -73,13 +87,47 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
             await ExecuteAsync("DROP INDEX \"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", cancellationToken);
         }
 
-        var written = await base.WriteCoreAsync(table, rows, progress, cancellationToken);
-        foreach (var (_, sql) in indexes)
+        return [.. indexes.Select(i => i.Sql)];
+    }
+
+    /// <summary>
+    /// One row at a time through a natively prepared statement bound by position (<see cref="SqliteRowInserter"/>),
+    /// unless a batch size was asked for or a column type is not handled there.
+    /// </summary>
+    private async Task<long> InsertAsync<T>(BulkTable table, IEnumerable<T> rows, Action<long>? progress, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (Options.RowsPerStatement is > 1)
         {
-            await ExecuteAsync(sql, cancellationToken);
+            return await base.WriteCoreAsync(table, rows, progress, cancellationToken);
         }
 
-        progress?.Invoke(written); // the table is done once its indexes are back
+        var sql = Db.GetService<ISqlGenerationHelper>();
+        var insert = new StringBuilder("INSERT INTO ")
+            .Append(sql.DelimitIdentifier(table.Name, table.Schema))
+            .Append(" (")
+            .AppendJoin(", ", table.Columns.Select(c => sql.DelimitIdentifier(c.Name)))
+            .Append(") VALUES (")
+            .AppendJoin(", ", table.Columns.Select(_ => "?"))
+            .Append(')')
+            .ToString();
+        using var inserter = SqliteRowInserter.TryCreate((SqliteConnection)Connection, table, insert);
+        if (inserter is null)
+        {
+            return await base.WriteCoreAsync(table, rows, progress, cancellationToken);
+        }
+
+        long written = 0;
+        long reported = 0;
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            inserter.Insert(row);
+            written++;
+            Report(progress, written, ref reported);
+        }
+
+        progress?.Invoke(written);
         return written;
     }
 
