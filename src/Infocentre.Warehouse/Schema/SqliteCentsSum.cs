@@ -13,8 +13,8 @@ namespace Infocentre.Warehouse.Schema;
 /// <summary>
 /// On SQLite, EF Core sums decimals with <c>ef_sum</c>, a .NET aggregate called once per row: on the demo warehouse
 /// it was two thirds of a report's CPU time. Amounts are decimal(18,2), so their sum is computed natively and
-/// exactly as an integer number of cents, <c>SUM(CAST(ROUND(CAST(x AS REAL) * 100.0) AS INTEGER))</c>, and given
-/// back as decimal text with two decimals. Exact while a line is below 10^13 and a total below 9·10^13 euros.
+/// exactly as a number of cents, <c>SUM(round(x * 100.0))</c>, and given back as decimal text. Exact while a line
+/// is below 10^13 and a total below 9·10^13 euros.
 /// Every decimal of the warehouse has two decimals (<see cref="WarehouseDbContext"/>'s conventions; SQLite's type
 /// mapping does not carry the scale, so it cannot be checked here).
 /// </summary>
@@ -37,17 +37,29 @@ internal sealed class SqliteCentsSumTranslator(ISqlExpressionFactory sql, IRelat
         }
 
         var real = mappings.FindMapping(typeof(double))!;
-        var integer = mappings.FindMapping(typeof(long))!;
+        var text = mappings.FindMapping(typeof(string))!;
+        var integer = mappings.FindMapping(typeof(int))!;
         var hundred = sql.Constant(100.0, real);
-        var scaled = new SqlBinaryExpression(ExpressionType.Multiply, sql.Convert(selector, typeof(double), real), hundred, typeof(double), real);
-        var rounded = sql.Function("round", [scaled], nullable: true, argumentsPropagateNullability: [true], typeof(double), real);
-        var cents = sql.Function("SUM", [sql.Convert(rounded, typeof(long), integer)], nullable: true, argumentsPropagateNullability: [false], typeof(long), integer);
-        var euros = new SqlBinaryExpression(ExpressionType.Divide, sql.Convert(cents, typeof(double), real), hundred, typeof(double), real);
-        var text = sql.Function("printf", [sql.Constant("%.2f", mappings.FindMapping(typeof(string))), euros],
-            nullable: true, argumentsPropagateNullability: [false, false], typeof(decimal), decimalMapping);
 
-        // SUM of no row is NULL; printf would make it '0.00'. SQLite computes the repeated SUM once.
-        return sql.Case([new CaseWhenClause(sql.IsNotNull(cents), text)], elseResult: null);
+        // SQLite reads the decimal text as a number in arithmetic: no CAST, and each rounded term is a whole
+        // number of cents, which a double sums exactly below 2^53.
+        var scaled = new SqlBinaryExpression(ExpressionType.Multiply, selector, hundred, typeof(double), real);
+        var rounded = sql.Function("round", [scaled], nullable: true, argumentsPropagateNullability: [true], typeof(double), real);
+        var cents = sql.Function("SUM", [rounded], nullable: true, argumentsPropagateNullability: [false], typeof(double), real);
+        var euros = new SqlBinaryExpression(ExpressionType.Divide, cents, hundred, typeof(double), real);
+        SqlExpression Printf(Type type, RelationalTypeMapping mapping) => sql.Function("printf", [sql.Constant("%.2f", text), euros],
+            nullable: false, argumentsPropagateNullability: [false, false], type, mapping);
+        var twoDecimals = Printf(typeof(string), text);
+
+        // The text EF Core gives decimals on SQLite ("0.0###…": 12.50 is '12.5', 12 is '12.0'), so that equality
+        // and IN against a bound decimal parameter still compare equal texts. SQLite computes the SUM once.
+        var lastCharacter = sql.Function("substr", [twoDecimals, sql.Constant(-1, integer)], nullable: false,
+            argumentsPropagateNullability: [false, false], typeof(string), text);
+        var length = sql.Function("length", [twoDecimals], nullable: false, argumentsPropagateNullability: [false], typeof(int), integer);
+        var trimmed = sql.Function("substr",
+            [twoDecimals, sql.Constant(1, integer), new SqlBinaryExpression(ExpressionType.Subtract, length, sql.Constant(1, integer), typeof(int), integer)],
+            nullable: false, argumentsPropagateNullability: [false, false, false], typeof(decimal), decimalMapping);
+        return sql.Case([new CaseWhenClause(sql.Equal(lastCharacter, sql.Constant("0", text)), trimmed)], Printf(typeof(decimal), decimalMapping));
     }
 }
 
