@@ -81,40 +81,11 @@ public sealed class InfBud53Extract : IExtractKind
     private static IEnumerable<PaymentLine> Lines(
         LoadSession session, ChorusCsv csv, InfBud53Columns c, int? pivot, ReferenceCodes codes)
     {
-        var line = new LineReader(session);
-        var first = true;
-        while (csv.Read())
+        foreach (var payment in ChorusLines.Parse(session, csv, c.NameOf, line => Parse(line, c, pivot, codes)))
         {
-            if (csv.IsSubtotalOrBlank())
-            {
-                continue;
-            }
-
-            session.RowsRead++;
-            if (session.RowsRead % 50_000 == 0)
-            {
-                session.Options.Progress?.Report(session.RowsRead);
-            }
-
-            line.Start(csv.Line, csv.Field, c.NameOf);
-            var payment = Parse(line, c, pivot, codes);
-            if (first)
-            {
-                first = false;
-                session.Step(LoadStep.Parse);
-            }
-
-            if (payment is null || line.HasErrors)
-            {
-                session.RowsRejected++;
-                continue;
-            }
-
             session.AddToTotals(payment.Exercice, 1, payment.Montant);
             yield return payment;
         }
-
-        session.Options.Progress?.Report(session.RowsRead);
     }
 
     private static PaymentLine? Parse(LineReader r, InfBud53Columns c, int? pivot, ReferenceCodes codes)

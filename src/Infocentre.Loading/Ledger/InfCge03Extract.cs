@@ -68,40 +68,10 @@ public sealed class InfCge03Extract : IExtractKind
 
     private static IEnumerable<LedgerEntry> Lines(LoadSession session, ChorusCsv csv, LedgerColumns c, LedgerLineParser parser, LedgerPieces pieces)
     {
-        var line = new LineReader(session);
-        var first = true;
-        while (csv.Read())
+        foreach (var entry in ChorusLines.Parse(session, csv, c.NameOf, parser.Parse, () => pieces.LineRejected(parser.PieceKey, csv.Line)))
         {
-            if (csv.IsSubtotalOrBlank())
-            {
-                continue;
-            }
-
-            session.RowsRead++;
-            if (session.RowsRead % 50_000 == 0)
-            {
-                session.Options.Progress?.Report(session.RowsRead);
-            }
-
-            line.Start(csv.Line, csv.Field, c.NameOf);
-            var entry = parser.Parse(line);
-            if (first)
-            {
-                first = false;
-                session.Step(LoadStep.Parse);
-            }
-
-            if (entry is null || line.HasErrors)
-            {
-                session.RowsRejected++;
-                pieces.LineRejected(parser.PieceKey, csv.Line);
-                continue;
-            }
-
             session.AddToTotals(entry.Exercice, 1, entry.Debit);
             yield return entry;
         }
-
-        session.Options.Progress?.Report(session.RowsRead);
     }
 }
