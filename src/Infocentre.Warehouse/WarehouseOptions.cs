@@ -26,6 +26,13 @@ public sealed class WarehouseOptions
     [Range(1, 3600)]
     public int CommandTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// SQLite only: how much of the database file each connection memory-maps for reading (PRAGMA mmap_size);
+    /// 0 reads through system calls instead.
+    /// </summary>
+    [Range(0, 1_048_576)]
+    public int SqliteMmapMiB { get; set; } = 4096;
+
     /// <summary>Demo size created on first start when the warehouse is empty ("none" to create the schema only).</summary>
     public string SeedOnFirstRun { get; set; } = "demo";
 

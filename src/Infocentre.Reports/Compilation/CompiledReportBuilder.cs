@@ -94,13 +94,12 @@ internal sealed class CompiledReportBuilder
             source.Expression, Expression.Quote(Expression.Lambda(key, x)));
 
         var groupingType = typeof(IGrouping<,>).MakeGenericType(rowType, sourceType);
-        Expression Select(RowMeasures? rowMeasures)
+        Expression Select(ReportTotals? totals)
         {
-            // A parameter per lambda: the totals' subquery nests one grouping Select inside another.
-            var g = Expression.Parameter(groupingType, rowMeasures is null ? "t" : "g");
+            var g = Expression.Parameter(groupingType, "g");
             var bindings = d.Dimensions
                 .Select(dim => Expression.Bind(rowType.GetProperty(dim.Name)!, Expression.Property(Expression.Property(g, "Key"), dim.Name)))
-                .Concat(Measures(d, sourceType, rowType, g, condition, rowMeasures));
+                .Concat(Measures(d, sourceType, rowType, g, condition, totals));
             return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [groupingType, rowType],
                 groupBy, Expression.Quote(Expression.Lambda(Expression.MemberInit(Expression.New(rowType), bindings), g)));
         }
@@ -110,11 +109,7 @@ internal sealed class CompiledReportBuilder
             return source.Provider.CreateQuery(Select(null));
         }
 
-        // Shares divide by a total over every row of the report: a scalar subquery over the same grouped rows
-        // (same filtered source, so the same fixed filter and perimeter), without the row measures.
-        var rows = Select(rowMeasures: null);
-        var select = Select(new RowMeasures(rows, rowType));
-        var query = source.Provider.CreateQuery(select);
+        var query = source.Provider.CreateQuery(Select(new ReportTotals(source.Expression, d, sourceType, rowType, condition)));
         if (!d.Measures.Any(m => ReportValidator.IsRowMeasure(m) && m.Aggregate == "rank"))
         {
             return query;
@@ -126,16 +121,33 @@ internal sealed class CompiledReportBuilder
         return source.Provider.CreateQuery(take);
     }
 
-    /// <summary>The report's grouped rows (base measures only), for the totals of share measures.</summary>
-    private sealed record RowMeasures(Expression Rows, Type RowType)
+    /// <summary>
+    /// The totals shares divide by. A share's measure is additive (validated), so its total over the report's rows
+    /// is the same measure over the whole filtered source (same fixed filter and perimeter): one ungrouped pass,
+    /// not a second grouping of the report. Null when zero, so the share is one division written once: a
+    /// "total is not zero" test would repeat the subquery, and SQLite runs each copy.
+    /// </summary>
+    private sealed record ReportTotals(Expression Filtered, ReportDefinition Definition, Type SourceType, Type RowType,
+        Func<string, LambdaExpression> Condition)
     {
-        public MethodCallExpression Total(string measure)
+        public BinaryExpression Share(Expression value, string measure) =>
+            Expression.Divide(ToNullableDecimal(value), Total(measure));
+
+        private MethodCallExpression Total(string measure)
         {
-            var r = Expression.Parameter(RowType, "r");
-            var property = Expression.Property(r, measure);
-            var value = property.Type == typeof(decimal?) ? (Expression)property : Expression.Convert(property, typeof(decimal?));
-            return Expression.Call(NumericOverload(typeof(Queryable), nameof(Queryable.Sum), typeof(decimal?)).MakeGenericMethod(RowType),
-                Rows, Expression.Quote(Expression.Lambda(value, r)));
+            var x = Expression.Parameter(SourceType, "x");
+            var whole = Expression.Call(typeof(Queryable), nameof(Queryable.GroupBy), [SourceType, typeof(int)],
+                Filtered, Expression.Quote(Expression.Lambda(Expression.Constant(1), x)));
+            var groupingType = typeof(IGrouping<,>).MakeGenericType(typeof(int), SourceType);
+            var t = Expression.Parameter(groupingType, "t");
+            var total = ToNullableDecimal(Measures(Definition, SourceType, RowType, t, Condition, totals: null)
+                .OfType<MemberAssignment>().Single(b => b.Member.Name == measure).Expression);
+            var zero = Expression.Constant(0m, typeof(decimal?));
+            var nonZero = Expression.OrElse(Expression.GreaterThan(total, zero), Expression.LessThan(total, zero));
+            var totalOrNull = Expression.Condition(nonZero, total, Expression.Constant(null, typeof(decimal?)));
+            var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [groupingType, typeof(decimal?)],
+                whole, Expression.Quote(Expression.Lambda(totalOrNull, t)));
+            return Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(decimal?)], select);
         }
     }
 
@@ -216,11 +228,11 @@ internal sealed class CompiledReportBuilder
     }
 
     /// <summary>
-    /// The measure bindings of one group. Without <paramref name="rowMeasures"/>, share and rank measures and the
-    /// formulas using them are left out (the base rows whose totals shares divide by).
+    /// The measure bindings of one group. Without <paramref name="totals"/>, share and rank measures and the
+    /// formulas using them are left out (the measures of a share's total).
     /// </summary>
     private static List<MemberBinding> Measures(ReportDefinition d, Type sourceType, Type rowType, Expression rows,
-        Func<string, LambdaExpression> condition, RowMeasures? rowMeasures)
+        Func<string, LambdaExpression> condition, ReportTotals? totals)
     {
         var computed = new Dictionary<string, Expression>(StringComparer.Ordinal);
         var bindings = new List<MemberBinding>();
@@ -240,13 +252,13 @@ internal sealed class CompiledReportBuilder
             }
             else if (ReportValidator.IsRowMeasure(m))
             {
-                if (rowMeasures is null)
+                if (totals is null)
                 {
                     continue;
                 }
 
                 expression = m.Aggregate == "share"
-                    ? MeasureFormula.SafeDivide(computed[m.Of!], rowMeasures.Total(m.Of!))
+                    ? totals.Share(computed[m.Of!], m.Of!)
                     : Expression.Call(WindowFunctions.RankDescendingMethod, ToNullableDecimal(computed[m.Of!]));
             }
             else

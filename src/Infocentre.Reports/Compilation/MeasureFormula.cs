@@ -27,6 +27,23 @@ internal sealed class MeasureFormula
         return names;
     }
 
+    /// <summary>
+    /// True when the formula only adds and subtracts measures ("DebitN - CreditN"): its total over a report's rows
+    /// is then the formula over the totals. Constants, products, quotients and max/min break that.
+    /// </summary>
+    public static bool IsSumOfMeasures(string text)
+    {
+        static bool Additive(Expression e) => e switch
+        {
+            ParameterExpression => true,
+            BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract } b => Additive(b.Left) && Additive(b.Right),
+            UnaryExpression { NodeType: ExpressionType.Negate or ExpressionType.Convert } u => Additive(u.Operand),
+            _ => false,
+        };
+
+        return Additive(Compile(text, _ => Expression.Parameter(typeof(decimal?))));
+    }
+
     /// <summary>Builds the expression; <paramref name="measure"/> resolves a measure name to its (decimal) expression.</summary>
     public static Expression Compile(string text, Func<string, Expression> measure)
     {

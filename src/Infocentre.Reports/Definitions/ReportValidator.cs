@@ -318,6 +318,28 @@ public static partial class ReportValidator
         }
     }
 
+    /// <summary>
+    /// A share divides by its measure's total over the report's filtered lines, which equals the sum of the rows'
+    /// values only for sums, counts and their sums and differences.
+    /// </summary>
+    private static bool IsAdditive(MeasureDefinition m, List<MeasureDefinition> earlier)
+    {
+        if (m.Formula is null)
+        {
+            return m.Aggregate is "sum" or "count";
+        }
+
+        try
+        {
+            return MeasureFormula.IsSumOfMeasures(m.Formula) && MeasureFormula.References(m.Formula).All(name =>
+                earlier.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.Ordinal)) is { } used && IsAdditive(used, earlier));
+        }
+        catch (FormatException)
+        {
+            return false; // the formula's own error is reported on its field
+        }
+    }
+
     /// <summary>share and rank: 'of' names an earlier numeric measure computed per group (not itself a share or rank).</summary>
     private static void ValidateOf(ReportDefinition d, int index, SourceInfo source, Action<string, string> error)
     {
@@ -341,6 +363,10 @@ public static partial class ReportValidator
         else if (DependsOnRowMeasure(target, earlier))
         {
             error(field + ".of", $"'{m.Of}' is a share or rank, or a formula using one: {m.Aggregate} applies to a measure computed per row");
+        }
+        else if (m.Aggregate == "share" && !IsAdditive(target, earlier))
+        {
+            error(field + ".of", $"'{m.Of}' does not add up over rows: a share applies to a sum or a count, or a formula that only adds and subtracts them");
         }
         else if (target.Formula is null && target.Aggregate is "min" or "max" or "sum" or "average"
             && SourceProperty(source, target.Property ?? "") is { } property && !IsNumeric(property.PropertyType))
