@@ -23,6 +23,7 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
     private long? previousSynchronous;
     private long? previousCacheSize;
     private long? previousForeignKeys;
+    private long? previousMmap;
 
     internal SqliteBulkWriter(WarehouseDbContext db, BulkWriterOptions options)
         : base(db, options)
@@ -38,11 +39,15 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
         previousSynchronous = (long?)await ScalarAsync("PRAGMA synchronous", cancellationToken);
         previousCacheSize = (long?)await ScalarAsync("PRAGMA cache_size", cancellationToken);
         previousForeignKeys = (long?)await ScalarAsync("PRAGMA foreign_keys", cancellationToken);
+        previousMmap = (long?)await ScalarAsync("PRAGMA mmap_size", cancellationToken);
         await ExecuteAsync("PRAGMA journal_mode=WAL", cancellationToken);
         await ExecuteAsync("PRAGMA synchronous=OFF", cancellationToken);
         await ExecuteAsync(
             "PRAGMA cache_size=" + (-Math.Max(2_000, Options.SqliteCacheKib)).ToString(CultureInfo.InvariantCulture),
             cancellationToken);
+        // A load reads through its page cache, not a mapping of the whole file (Warehouse:SqliteMmapMiB): the
+        // mapped pages count in the process's memory, which a load keeps flat, and writes gain nothing from it.
+        await ExecuteAsync("PRAGMA mmap_size=0", cancellationToken);
         // Has no effect inside a transaction, hence before it. ON explicitly, whatever the connection string says.
         await ExecuteAsync(Options.DeferForeignKeyChecks ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON", cancellationToken);
     }
@@ -168,6 +173,7 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
         await Restore("synchronous", previousSynchronous);
         await Restore("cache_size", previousCacheSize);
         await Restore("foreign_keys", previousForeignKeys);
+        await Restore("mmap_size", previousMmap);
     }
 
     private async Task Restore(string pragma, long? value)
