@@ -5,6 +5,9 @@ using Infocentre.Warehouse.Loads;
 using Infocentre.Warehouse.ReportingViews;
 using Infocentre.Warehouse.Schema;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Infocentre.Warehouse;
 
@@ -102,6 +105,9 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
         // Bounded strings keep codes indexable on SQL Server.
         configurationBuilder.Properties<string>().HaveMaxLength(200);
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
+        configurationBuilder.Conventions.Add(services => new FactForeignKeyIndexConvention(
+            services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
