@@ -71,30 +71,8 @@ public abstract class ReferentialExtract<T> : ReferentialExtract
                 throw new LoadException($"Line 1: the column '{header}' is missing from the {Name} referential.", LoadRunStatus.Failed, 1, header);
             }
 
-            var line = new LineReader(session);
-            var first = true;
-            while (csv.Read())
+            foreach (var row in ChorusLines.Parse(session, csv, i => i < csv.Columns.Count ? csv.Columns[i] : string.Empty, line => Parse(line, columns, codes)))
             {
-                if (csv.IsSubtotalOrBlank())
-                {
-                    continue;
-                }
-
-                session.RowsRead++;
-                line.Start(csv.Line, csv.Field, i => i < csv.Columns.Count ? csv.Columns[i] : string.Empty);
-                var row = Parse(line, columns, codes);
-                if (first)
-                {
-                    first = false;
-                    session.Step(LoadStep.Parse);
-                }
-
-                if (row is null || line.HasErrors)
-                {
-                    session.RowsRejected++;
-                    continue;
-                }
-
                 var code = CodeOf(row);
                 if (seen.TryGetValue(code, out var earlier))
                 {
