@@ -23,6 +23,7 @@ public static class WarehouseDatabase
         if (options.Provider == WarehouseProvider.Sqlite)
         {
             ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new SqliteCentsSumExtension());
+            builder.AddInterceptors(SqliteQueryInterrupt.Instance);
             if (options.SqliteMmapMiB > 0)
             {
                 builder.AddInterceptors(SqliteConnectionSettings.For(options.SqliteMmapMiB * 1024L * 1024L));

@@ -28,10 +28,10 @@ public sealed class WarehouseOptions
 
     /// <summary>
     /// SQLite only: how much of the database file each connection memory-maps for reading (PRAGMA mmap_size);
-    /// 0 reads through system calls instead.
+    /// 0 reads through system calls instead. SQLite caps it at its build's maximum (2 GiB for the bundled library).
     /// </summary>
     [Range(0, 1_048_576)]
-    public int SqliteMmapMiB { get; set; } = 4096;
+    public int SqliteMmapMiB { get; set; } = 2048;
 
     /// <summary>Demo size created on first start when the warehouse is empty ("none" to create the schema only).</summary>
     public string SeedOnFirstRun { get; set; } = "demo";

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Infocentre.Warehouse;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Infocentre.Api.Infrastructure;
 
@@ -17,6 +19,7 @@ public static class ProblemDetailsSetup
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<QueryTimeoutExceptionHandler>();
         return services;
     }
 
@@ -41,6 +44,33 @@ public static class ProblemDetailsSetup
             {
                 HttpContext = httpContext,
                 ProblemDetails = new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+            });
+        }
+    }
+
+    /// <summary>
+    /// A query stopped by the database time limit, or interrupted because the request was cancelled, is a 408
+    /// naming the limit, like the request time limit (Limits:RequestTimeoutSeconds), not a 500.
+    /// </summary>
+    private sealed class QueryTimeoutExceptionHandler(IProblemDetailsService problems, IOptions<WarehouseOptions> warehouse) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (!QueryTimeout.IsTimeout(exception) || httpContext.Response.HasStarted)
+            {
+                return false;
+            }
+
+            httpContext.Response.StatusCode = StatusCodes.Status408RequestTimeout;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status408RequestTimeout,
+                    Title = "Query timeout",
+                    Detail = $"The query was stopped after {warehouse.Value.CommandTimeoutSeconds} s (Warehouse:CommandTimeoutSeconds) or because the request ended: narrow its parameters or filter.",
+                },
             });
         }
     }
