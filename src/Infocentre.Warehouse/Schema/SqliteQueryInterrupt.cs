@@ -9,9 +9,11 @@ namespace Infocentre.Warehouse.Schema;
 /// <summary>
 /// Microsoft.Data.Sqlite stops neither a statement that outlives its command timeout nor one whose cancellation
 /// token fires (SqliteCommand.Cancel does nothing): a costly query would hold its connection and a CPU to the end.
-/// This interceptor interrupts the connection's running statement (sqlite3_interrupt) when either happens, from the
-/// command's execution until its reader is disposed, since SQLite computes rows as they are read. The statement
-/// then fails with SQLITE_INTERRUPT (<see cref="QueryTimeout.IsTimeout"/>).
+/// This interceptor interrupts the connection's running statement (sqlite3_interrupt) when either happens. As with
+/// PostgreSQL's client, the time limit runs until the first row is ready (a report's grouping is done by then), and
+/// cancellation until the reader is disposed, since SQLite computes rows as they are read: a long export stream is
+/// bounded by its request's time limit, not by the command's. The statement then fails with SQLITE_INTERRUPT
+/// (<see cref="QueryTimeout.IsTimeout"/>).
 /// </summary>
 internal sealed class SqliteQueryInterrupt : DbCommandInterceptor
 {
@@ -33,6 +35,19 @@ internal sealed class SqliteQueryInterrupt : DbCommandInterceptor
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Start(command, cancellationToken);
+        return ValueTask.FromResult(result);
+    }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        FirstRowReady(command);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
+    {
+        FirstRowReady(command);
         return ValueTask.FromResult(result);
     }
 
@@ -110,6 +125,14 @@ internal sealed class SqliteQueryInterrupt : DbCommandInterceptor
         }
     }
 
+    private void FirstRowReady(DbCommand command)
+    {
+        if (watches.TryGetValue(command, out var watch))
+        {
+            watch.StopTimer();
+        }
+    }
+
     private void Stop(DbCommand command)
     {
         if (watches.TryGetValue(command, out var watch))
@@ -146,6 +169,8 @@ internal sealed class SqliteQueryInterrupt : DbCommandInterceptor
                 }
             }
         }
+
+        public void StopTimer() => timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
         public void Dispose()
         {

@@ -58,6 +58,23 @@ public sealed class SqliteConnectionTests : IDisposable
             "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1000) SELECT SUM(x) AS \"Value\" FROM n").ToListAsync());
     }
 
+    [Fact]
+    public async Task A_reader_kept_open_past_the_timeout_is_not_interrupted()
+    {
+        await using var db = WarehouseDatabase.CreateContext(Options(timeoutSeconds: 1));
+        var read = new List<long>();
+
+        // The time limit bounds the work before the first row, not how long a caller takes to read the rest (an export).
+        await foreach (var x in db.Database.SqlQueryRaw<long>(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3) SELECT x AS \"Value\" FROM n").AsAsyncEnumerable())
+        {
+            read.Add(x);
+            await Task.Delay(TimeSpan.FromSeconds(0.8));
+        }
+
+        Assert.Equal([1L, 2L, 3L], read);
+    }
+
     [Theory]
     [InlineData(64, 64L * 1024 * 1024)]
     [InlineData(0, 0L)]
