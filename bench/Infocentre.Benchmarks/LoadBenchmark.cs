@@ -10,8 +10,9 @@ using Infocentre.Warehouse.DemoData;
 namespace Infocentre.Benchmarks;
 
 /// <summary>
-/// Loads a generated INF-BUD-53 extract (1,000,000 lines by default) into a `tiny` warehouse, then loads it
-/// again (every line replaced): elapsed time, lines per second and the process's peak working set.
+/// Loads a generated INF-BUD-53 extract (1,000,000 lines by default) into a `tiny` warehouse, loads it again
+/// (every line identical), then loads a corrected version (every amount changed): elapsed time, lines per second
+/// and the process's peak working set.
 /// The extract is written before the measure and not counted.
 /// </summary>
 internal static class LoadBenchmark
@@ -75,20 +76,23 @@ internal static class LoadBenchmark
     private static async Task MeasureAsync(string provider, WarehouseOptions options, string folder, int lines)
     {
         var extract = Path.Combine(folder, "inf-bud-53-bench.csv");
+        var corrected = Path.Combine(folder, "inf-bud-53-bench-corrected.csv");
         await using (var db = WarehouseDatabase.CreateContext(options))
         {
             await DemoSeeder.SeedAsync(db, DemoSize.Tiny, null, CancellationToken.None);
             await SyntheticInfBud53.WriteAsync(db, extract, 2024, lines, amountSeed: 1, CancellationToken.None);
+            await SyntheticInfBud53.WriteAsync(db, corrected, 2024, lines, amountSeed: 2, CancellationToken.None);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Extract: {lines:N0} lines, {new FileInfo(extract).Length / (1024 * 1024)} MiB; peak working set before loading {PeakMib()} MiB"));
-        foreach (var run in new[] { "first load", "same file again" })
+        // The same keys three times: all new, all identical (nothing to write), all with another amount.
+        foreach (var (run, file) in new[] { ("first load", extract), ("same file again", extract), ("corrected file", corrected) })
         {
             await using var db = WarehouseDatabase.CreateContext(options);
             var steps = new StepTimes();
             var stopwatch = Stopwatch.StartNew();
-            var result = await new ExtractLoader(db, new LoadOptions { StepHook = steps.Enter }).LoadAsync(extract, null, "bench", CancellationToken.None);
+            var result = await new ExtractLoader(db, new LoadOptions { StepHook = steps.Enter }).LoadAsync(file, null, "bench", CancellationToken.None);
             stopwatch.Stop();
             steps.End();
             Console.WriteLine($"STEPS {provider}|{run}|{steps}");

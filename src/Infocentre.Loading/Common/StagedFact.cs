@@ -111,9 +111,10 @@ public sealed class StagedFact<T>
 
     /// <summary>
     /// Replaces the warehouse lines of the same natural keys by the staged ones, in the load's transaction.
-    /// A replaced line keeps its id; a new line gets one above the current maximum. When the staged lines are
-    /// a large share of the table (<see cref="BulkShare"/>), the fact table's indexes (and foreign keys on
-    /// PostgreSQL) are dropped for the delete and insert and built again afterwards, in the same transaction.
+    /// A replaced line keeps its id; a new line gets one above the current maximum; a line identical to the
+    /// warehouse's version is left as it is (it still counts as replaced). When the lines to write are a large
+    /// share of the table (<see cref="BulkShare"/>), the fact table's indexes (and foreign keys on PostgreSQL) are
+    /// dropped for the delete and insert and built again afterwards, in the same transaction.
     /// </summary>
     public async Task PublishAsync(CancellationToken cancellationToken)
     {
@@ -127,25 +128,33 @@ public sealed class StagedFact<T>
         var max = await session.ScalarInt64Async($"SELECT COALESCE(MAX(id), 0) FROM {FactName}", cancellationToken);
         var held = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {FactName}", cancellationToken);
         var staged = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {StageName}", cancellationToken);
-        // The staged lines whose key the warehouse holds, with that line's id: a small table of two integers,
-        // filled by one join (not one index probe per line) and without rewriting the wide staged rows.
+        // The staged lines whose key the warehouse holds, with that line's id and whether it is identical: a small
+        // table of integers, filled by one join (not one index probe per line) without rewriting the wide staged
+        // rows. A weekly extract repeats most of the previous one; identical lines are not written again.
+        var same = string.Join(" AND ", Fact.Columns.Where(c => c.Name != "id").Select(c => session.IsSqlite
+            ? $"f.{session.Quote(c.Name)} IS s.{session.Quote(c.Name)}"
+            : $"f.{session.Quote(c.Name)} IS NOT DISTINCT FROM s.{session.Quote(c.Name)}"));
+        var matches = $"SELECT s.id, f.id, CASE WHEN {same} THEN 1 ELSE 0 END FROM {StageName} s JOIN {FactName} f ON {KeyMatch("f", "s")}";
         if (session.IsSqlite)
         {
             await session.ExecuteAsync($"DROP TABLE IF EXISTS temp.{IdsName}", cancellationToken);
-            await session.ExecuteAsync($"CREATE TEMP TABLE {IdsName} (line INTEGER PRIMARY KEY, fact_id INTEGER NOT NULL)", cancellationToken);
-            await session.ExecuteAsync(
-                $"INSERT INTO {IdsName} (line, fact_id) SELECT s.id, f.id FROM {StageName} s JOIN {FactName} f ON {KeyMatch("f", "s")}",
-                cancellationToken);
+            await session.ExecuteAsync($"CREATE TEMP TABLE {IdsName} (line INTEGER PRIMARY KEY, fact_id INTEGER NOT NULL, unchanged INTEGER NOT NULL)", cancellationToken);
+            await session.ExecuteAsync($"INSERT INTO {IdsName} (line, fact_id, unchanged) {matches}", cancellationToken);
         }
         else
         {
-            await session.ExecuteAsync(
-                $"CREATE TEMP TABLE {IdsName} ON COMMIT DROP AS SELECT s.id AS line, f.id AS fact_id FROM {StageName} s JOIN {FactName} f ON {KeyMatch("f", "s")}",
-                cancellationToken);
+            await session.ExecuteAsync($"CREATE TEMP TABLE {IdsName} (line BIGINT PRIMARY KEY, fact_id BIGINT NOT NULL, unchanged INTEGER NOT NULL) ON COMMIT DROP", cancellationToken);
+            await session.ExecuteAsync($"INSERT INTO {IdsName} (line, fact_id, unchanged) {matches}", cancellationToken);
             await session.ExecuteAsync($"ANALYZE {IdsName}", cancellationToken);
         }
 
-        if (staged * BulkShare >= held)
+        session.RowsReplaced = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {IdsName}", cancellationToken);
+        var written = staged - await session.ScalarInt64Async($"SELECT COUNT(*) FROM {IdsName} WHERE unchanged = 1", cancellationToken);
+        if (written == 0)
+        {
+            session.Step(LoadStep.Publish);
+        }
+        else if (written * BulkShare >= held)
         {
             await session.Writer.WithoutIndexesAsync(Fact, () => ReplaceAsync(max, cancellationToken), cancellationToken);
         }
@@ -155,16 +164,20 @@ public sealed class StagedFact<T>
         }
     }
 
-    /// <summary>Deletes the warehouse lines being replaced, then inserts every staged line under its final id.</summary>
+    /// <summary>
+    /// Deletes the warehouse lines being replaced by a different version, then inserts every staged line that is
+    /// new or different under its final id.
+    /// </summary>
     private async Task ReplaceAsync(long max, CancellationToken cancellationToken)
     {
-        session.RowsReplaced = await session.ExecuteAsync(
-            $"DELETE FROM {FactName} WHERE id IN (SELECT fact_id FROM {IdsName})", cancellationToken);
+        await session.ExecuteAsync(
+            $"DELETE FROM {FactName} WHERE id IN (SELECT fact_id FROM {IdsName} WHERE unchanged = 0)", cancellationToken);
         session.Step(LoadStep.Publish);
         var columns = Fact.Columns.Select(c => session.Quote(c.Name)).ToList();
         var values = columns.Select(c => c == session.Quote("id") ? "COALESCE(i.fact_id, s.id + @max)" : "s." + c);
         await session.ExecuteAsync(
-            $"INSERT INTO {FactName} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM {StageName} s LEFT JOIN {IdsName} i ON i.line = s.id",
+            $"INSERT INTO {FactName} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM {StageName} s "
+            + $"LEFT JOIN {IdsName} i ON i.line = s.id WHERE i.line IS NULL OR i.unchanged = 0",
             cancellationToken, ("max", max));
     }
 

@@ -64,6 +64,30 @@ public sealed class InfBud53LoadTests(TinyTemplate tiny) : IClassFixture<TinyTem
     }
 
     [Fact]
+    public async Task Lines_identical_to_the_warehouse_are_not_written_again()
+    {
+        var warehouse = tiny.NewSqlite();
+        await warehouse.LoadAsync("inf-bud-53-good.csv");
+        // Triggers of the test's own: every row the publication deletes or inserts.
+        await warehouse.ScalarAsync("""
+            CREATE TABLE write_log (op TEXT NOT NULL, line TEXT NOT NULL);
+            CREATE TRIGGER log_insert AFTER INSERT ON fact_demande_paiement BEGIN INSERT INTO write_log VALUES ('insert', NEW.dp_numero || '/' || NEW.dp_poste); END;
+            CREATE TRIGGER log_delete AFTER DELETE ON fact_demande_paiement BEGIN INSERT INTO write_log VALUES ('delete', OLD.dp_numero || '/' || OLD.dp_poste); END;
+            """);
+
+        var again = await warehouse.LoadAsync("inf-bud-53-good.csv");
+
+        Assert.Equal((LoadRunStatus.Succeeded, 3L), (again.Status, again.RowsReplaced));
+        Assert.Empty(await warehouse.RowsAsync("SELECT op, line FROM write_log"));
+
+        var corrected = await warehouse.LoadAsync("inf-bud-53-corrected.csv");
+
+        Assert.Equal((LoadRunStatus.Succeeded, 3L), (corrected.Status, corrected.RowsReplaced));
+        // The two samples differ by the first line's amount only (1 200,50 → 1 250,00).
+        Assert.Equal([["delete", "900000001/1"], ["insert", "900000001/1"]], await warehouse.RowsAsync("SELECT op, line FROM write_log ORDER BY rowid"));
+    }
+
+    [Fact]
     public async Task A_corrected_extract_replaces_the_lines_of_the_same_keys()
     {
         var warehouse = tiny.NewSqlite();
