@@ -96,6 +96,7 @@ internal static class LoadBenchmark
             stopwatch.Stop();
             steps.End();
             Console.WriteLine($"STEPS {provider}|{run}|{steps}");
+            Console.WriteLine($"MEMORY {provider}|{run}|{Memory()}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RESULT {provider}|{run}|{result.RowsLoaded}|{result.RowsReplaced}|{stopwatch.Elapsed.TotalSeconds:0.0}|{result.RowsLoaded / stopwatch.Elapsed.TotalSeconds:0}|{PeakMib()}|{Cpu().TotalSeconds:0.0}"));
         }
@@ -116,6 +117,14 @@ internal static class LoadBenchmark
 
         public override string ToString() => string.Join(" | ", marks.Skip(1).Select((m, i) => string.Create(CultureInfo.InvariantCulture,
             $"{marks[i].Name}→{m.Name} {(m.Wall - marks[i].Wall).TotalSeconds:0.00}s wall {(m.Cpu - marks[i].Cpu).TotalSeconds:0.00}s cpu")));
+    }
+
+    /// <summary>After a load: the .NET heap, and the process's private memory (native allocations included).</summary>
+    private static string Memory()
+    {
+        using var process = Process.GetCurrentProcess();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024)} MiB, private {process.PrivateMemorySize64 / (1024 * 1024)} MiB");
     }
 
     private static long PeakMib()
