@@ -22,7 +22,7 @@ public sealed class InfBud53Extract : IExtractKind
     public bool Recognises(ExtractFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return !file.IsXlsx && file.FirstLine.TrimStart('"').StartsWith("INF-BUD-53", StringComparison.OrdinalIgnoreCase);
+        return file.IsChorusCsv("INF-BUD-53");
     }
 
     public async Task RunAsync(LoadSession session, CancellationToken cancellationToken)

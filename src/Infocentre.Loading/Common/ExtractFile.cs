@@ -16,6 +16,9 @@ public sealed record ExtractFile(string Path, string FileName, string Sha256, En
 
     public bool IsXlsx => Path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A Chorus CSV extract whose title line starts with <paramref name="code"/> ("INF-BUD-53 : ...").</summary>
+    public bool IsChorusCsv(string code) => !IsXlsx && FirstLine.TrimStart('"').StartsWith(code, StringComparison.OrdinalIgnoreCase);
+
     public static async Task<ExtractFile> InspectAsync(string path, string? fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -21,7 +21,7 @@ public sealed class InfCge03Extract : IExtractKind
     public bool Recognises(ExtractFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return !file.IsXlsx && file.FirstLine.TrimStart('"').StartsWith("INF-CGE-03", StringComparison.OrdinalIgnoreCase);
+        return file.IsChorusCsv("INF-CGE-03");
     }
 
     public async Task RunAsync(LoadSession session, CancellationToken cancellationToken)
