@@ -15,10 +15,9 @@ namespace Infocentre.Warehouse.Bulk;
 /// </summary>
 internal sealed class SqliteRowInserter : IDisposable
 {
-    private const string DecimalFormat = "0.0###########################";
-
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private readonly IntPtr handle;
     private readonly IReadOnlyList<BulkColumn> columns;
     private readonly Kind[] kinds;
     private readonly char[] chars = new char[64];
@@ -28,6 +27,10 @@ internal sealed class SqliteRowInserter : IDisposable
     {
         this.db = db;
         this.statement = statement;
+        // Held until Dispose, so that the raw pointer the binds use stays valid.
+        var added = false;
+        statement.DangerousAddRef(ref added);
+        handle = statement.DangerousGetHandle();
         this.columns = columns;
         this.kinds = kinds;
     }
@@ -81,13 +84,13 @@ internal sealed class SqliteRowInserter : IDisposable
         {
             var value = columns[c].GetProviderValue(row);
             var index = c + 1;
-            var rc = value is null ? raw.sqlite3_bind_null(statement, index) : kinds[c] switch
+            var rc = value is null ? SqliteNativeBind.Null(handle, index) : kinds[c] switch
             {
                 Kind.Text => BindText(index, ((string)value).AsSpan()),
-                Kind.Integer => raw.sqlite3_bind_int64(statement, index, Integer(value)),
-                Kind.Real => raw.sqlite3_bind_double(statement, index, Real(value)),
-                Kind.Decimal => BindText(index, Format((decimal)value, DecimalFormat)),
-                _ => BindText(index, Format((DateOnly)value)),
+                Kind.Integer => SqliteNativeBind.Int64(handle, index, Integer(value)),
+                Kind.Real => SqliteNativeBind.Double(handle, index, Real(value)),
+                Kind.Decimal => BindText(index, StoredText.Format((decimal)value, chars)),
+                _ => BindText(index, StoredText.Format((DateOnly)value, chars)),
             };
             Check(db, rc);
         }
@@ -100,7 +103,11 @@ internal sealed class SqliteRowInserter : IDisposable
         }
     }
 
-    public void Dispose() => statement.Dispose();
+    public void Dispose()
+    {
+        statement.DangerousRelease();
+        statement.Dispose();
+    }
 
     private static long Integer(object value) => value switch
     {
@@ -125,24 +132,8 @@ internal sealed class SqliteRowInserter : IDisposable
         }
     }
 
-    private ReadOnlySpan<char> Format(decimal value, string format) =>
-        value.TryFormat(chars, out var written, format, CultureInfo.InvariantCulture)
-            ? chars.AsSpan(0, written)
-            : value.ToString(format, CultureInfo.InvariantCulture).AsSpan();
-
-    private ReadOnlySpan<char> Format(DateOnly value) =>
-        value.TryFormat(chars, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            ? chars.AsSpan(0, written)
-            : value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture).AsSpan();
-
     private int BindText(int index, ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty)
-        {
-            // An empty span would be bound as a null pointer, i.e. NULL; an empty string is bound as such.
-            return raw.sqlite3_bind_text(statement, index, string.Empty);
-        }
-
         var length = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (bytes.Length < length)
         {
@@ -150,7 +141,6 @@ internal sealed class SqliteRowInserter : IDisposable
         }
 
         var written = Encoding.UTF8.GetBytes(text, bytes);
-        // The span overload binds with SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer can be reused.
-        return raw.sqlite3_bind_text(statement, index, bytes.AsSpan(0, written));
+        return SqliteNativeBind.Text(handle, index, bytes.AsSpan(0, written));
     }
 }
