@@ -11,8 +11,8 @@ namespace Infocentre.Benchmarks;
 
 /// <summary>
 /// Loads a generated INF-BUD-53 extract (1,000,000 lines by default) into a `tiny` warehouse, loads it again
-/// (every line identical), then loads a corrected version (every amount changed): elapsed time, lines per second
-/// and the process's peak working set.
+/// (every line identical), then next week's extract (1 % of the amounts changed, 2 % new lines), then a corrected
+/// version (every amount changed): elapsed time, lines per second and the process's peak working set.
 /// The extract is written before the measure and not counted.
 /// </summary>
 internal static class LoadBenchmark
@@ -77,17 +77,20 @@ internal static class LoadBenchmark
     {
         var extract = Path.Combine(folder, "inf-bud-53-bench.csv");
         var corrected = Path.Combine(folder, "inf-bud-53-bench-corrected.csv");
+        var nextWeek = Path.Combine(folder, "inf-bud-53-bench-next-week.csv");
         await using (var db = WarehouseDatabase.CreateContext(options))
         {
             await DemoSeeder.SeedAsync(db, DemoSize.Tiny, null, CancellationToken.None);
             await SyntheticInfBud53.WriteAsync(db, extract, 2024, lines, amountSeed: 1, CancellationToken.None);
             await SyntheticInfBud53.WriteAsync(db, corrected, 2024, lines, amountSeed: 2, CancellationToken.None);
+            // A weekly extract: the same keys, 1 % of them with another amount, and 2 % new lines.
+            await SyntheticInfBud53.WriteAsync(db, nextWeek, 2024, lines, amountSeed: 1, CancellationToken.None, changeEvery: 100, newLines: lines / 50);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Extract: {lines:N0} lines, {new FileInfo(extract).Length / (1024 * 1024)} MiB; peak working set before loading {PeakMib()} MiB"));
-        // The same keys three times: all new, all identical (nothing to write), all with another amount.
-        foreach (var (run, file) in new[] { ("first load", extract), ("same file again", extract), ("corrected file", corrected) })
+        // The same keys four times: all new, all identical (nothing to write), a weekly extract, all with another amount.
+        foreach (var (run, file) in new[] { ("first load", extract), ("same file again", extract), ("next week", nextWeek), ("corrected file", corrected) })
         {
             await using var db = WarehouseDatabase.CreateContext(options);
             var steps = new StepTimes();

@@ -9,14 +9,20 @@ namespace Infocentre.Loading.Budget53;
 /// Writes a synthetic INF-BUD-53 extract of any size for benchmarks and load tests: the imputations of the
 /// warehouse's own payment lines of one exercice (so every code is known), new DP numbers from 800000000,
 /// no EJ, amounts that depend on <c>amountSeed</c> (a "corrected" extract of the same keys uses another).
+/// A "next week" extract repeats the same keys with a few amounts changed (<c>changeEvery</c>) and adds new
+/// lines after them (<c>newLines</c>), as a weekly extract of the current exercice does.
 /// </summary>
 public static class SyntheticInfBud53
 {
     private static readonly NumberFormatInfo French = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NegativeSign = "-" };
 
-    /// <summary>Writes <paramref name="lines"/> data lines; returns their Σ amount.</summary>
+    /// <summary>
+    /// Writes <paramref name="lines"/> data lines, then <paramref name="newLines"/> lines of new keys; every
+    /// <paramref name="changeEvery"/>-th line (0: none) takes its amount from the next seed. Returns their Σ amount.
+    /// </summary>
     public static async Task<decimal> WriteAsync(
-        WarehouseDbContext db, string path, int exercice, int lines, int amountSeed, CancellationToken cancellationToken)
+        WarehouseDbContext db, string path, int exercice, int lines, int amountSeed, CancellationToken cancellationToken,
+        int changeEvery = 0, int newLines = 0)
     {
         ArgumentNullException.ThrowIfNull(db);
         var templates = await db.PaymentLines.IgnoreQueryFilters().AsNoTracking()
@@ -38,10 +44,11 @@ public static class SyntheticInfBud53
             + "Date de paiement;Fournisseur payé (DP);Code taxe 1;Compte général;Compte budgétaire;Groupe de marchandises;"
             + "Localisation interministérielle;Service exécutant;Montant payé");
         var line = new StringBuilder(400);
-        for (var i = 0; i < lines; i++)
+        for (var i = 0; i < lines + newLines; i++)
         {
             var t = templates[i % templates.Count];
-            var amount = (((long)i * 7919 + amountSeed) % 10_000_000 + 1) / 100m;
+            var seed = changeEvery > 0 && i < lines && i % changeEvery == 0 ? amountSeed + 1 : amountSeed;
+            var amount = (((long)i * 7919 + seed) % 10_000_000 + 1) / 100m;
             total += amount;
             line.Clear().AppendJoin(';',
                 t.SocieteCode, t.ProgrammeCode, t.CentreFinancierCode, t.DomaineFonctionnelCode, t.CentreCoutsCode, t.ActiviteCode,

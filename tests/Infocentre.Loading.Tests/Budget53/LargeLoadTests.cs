@@ -58,6 +58,41 @@ public sealed class LargeLoadTests(TinyTemplate tiny) : IClassFixture<TinyTempla
             $"SELECT {warehouse.Cents("montant")} FROM fact_demande_paiement WHERE id > (SELECT MAX(id) - {Lines} FROM fact_demande_paiement)"));
     }
 
+    [Fact]
+    public async Task Next_weeks_extract_writes_only_its_changed_and_new_lines()
+    {
+        var warehouse = tiny.NewSqlite();
+        var first = await WriteExtractAsync(warehouse, amountSeed: 1);
+        var nextWeek = Path.Combine(Path.GetTempPath(), $"infocentre-large-{Guid.NewGuid():N}.csv");
+        await using (var db = WarehouseDatabase.CreateContext(warehouse.Options))
+        {
+            // Every 40th line another amount (25 lines), then 20 new lines.
+            await SyntheticInfBud53.WriteAsync(db, nextWeek, 2024, Lines, amountSeed: 1, CancellationToken.None, changeEvery: 40, newLines: 20);
+        }
+
+        var fileCents = await FileCentsAsync(nextWeek);
+        await LoadAsync(warehouse, first);
+        var before = await warehouse.RowsAsync("SELECT id, montant FROM fact_demande_paiement ORDER BY id");
+        await warehouse.ScalarAsync("""
+            CREATE TABLE written (id INTEGER, what TEXT);
+            CREATE TRIGGER count_insert AFTER INSERT ON fact_demande_paiement BEGIN INSERT INTO written VALUES (new.id, 'insert'); END;
+            CREATE TRIGGER count_delete AFTER DELETE ON fact_demande_paiement BEGIN INSERT INTO written VALUES (old.id, 'delete'); END;
+            """);
+
+        var result = await LoadAsync(warehouse, nextWeek);
+
+        Assert.Equal((Lines + 20L, (long)Lines), (result.RowsLoaded, result.RowsReplaced));
+        Assert.Equal(25 + 20, await warehouse.CountAsync("SELECT COUNT(*) FROM written WHERE what = 'insert'"));
+        Assert.Equal(25, await warehouse.CountAsync("SELECT COUNT(*) FROM written WHERE what = 'delete'"));
+        // The 25 changed lines kept their ids; every other line is as it was.
+        var after = (await warehouse.RowsAsync("SELECT id, montant FROM fact_demande_paiement ORDER BY id")).Select(r => string.Join('|', r)).ToList();
+        Assert.Equal(before.Count + 20, after.Count);
+        Assert.Equal(before.Count - 25, before.Select(r => string.Join('|', r)).Intersect(after).Count());
+        Assert.Equal(25, await warehouse.CountAsync("SELECT COUNT(DISTINCT id) FROM written WHERE what = 'delete' AND id IN (SELECT id FROM written WHERE what = 'insert')"));
+        Assert.Equal(fileCents, await warehouse.CountAsync(
+            $"SELECT {warehouse.Cents("montant")} FROM fact_demande_paiement WHERE dp_numero BETWEEN '800000000' AND '800000101'"));
+    }
+
     [Theory]
     [InlineData(LoadStep.Publish)]
     [InlineData(LoadStep.Reconcile)]
