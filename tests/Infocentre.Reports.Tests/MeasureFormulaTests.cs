@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using Infocentre.Reports.Compilation;
 using Infocentre.Reports.Parameters;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -12,8 +13,8 @@ namespace Infocentre.Reports.Tests;
 /// Formulas are computed in SQL on the aggregated values: arithmetic as written, and a division by zero gives an
 /// empty cell (null), not an error, on both engines (run on the tiny demo data).
 /// </summary>
-[Collection(TinyDatabaseCollection.Name)]
-public sealed class MeasureFormulaTests(TinyDatabases databases)
+[Collection(TinyWarehouseCollection.Name)]
+public sealed class MeasureFormulaTests(TinyWarehouses databases)
 {
     private const string Yaml = """
         code: INF-BUD-97

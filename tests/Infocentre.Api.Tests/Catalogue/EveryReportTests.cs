@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Reports.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Catalogue;

@@ -2,6 +2,7 @@ using System.Net;
 using Infocentre.Api.Features.Exports;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Reports.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Exports;

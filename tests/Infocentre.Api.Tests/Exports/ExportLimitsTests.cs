@@ -1,6 +1,7 @@
 using System.Net;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Reports.Support;
+using Infocentre.TestSupport;
 
 namespace Infocentre.Api.Tests.Exports;
 

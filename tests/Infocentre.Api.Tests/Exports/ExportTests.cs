@@ -4,6 +4,7 @@ using Infocentre.Api.Features.Exports;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Reports;
 using Infocentre.Api.Tests.Reports.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Exports;

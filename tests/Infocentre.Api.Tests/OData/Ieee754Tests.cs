@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.OData.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.OData;

@@ -1,5 +1,6 @@
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.OData.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.OData;

@@ -3,6 +3,7 @@ using System.Net;
 using Infocentre.Access;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Reports.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Reports;

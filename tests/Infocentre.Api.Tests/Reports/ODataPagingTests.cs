@@ -1,5 +1,6 @@
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Reports.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Reports;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Infocentre.Api.Tests.Infrastructure;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Reports;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Security.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Security;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Infocentre.Access;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Security.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Security;

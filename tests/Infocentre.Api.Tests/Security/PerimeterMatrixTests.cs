@@ -4,6 +4,7 @@ using Infocentre.Access;
 using Infocentre.Api.Tests.Exports;
 using Infocentre.Api.Tests.Infrastructure;
 using Infocentre.Api.Tests.Security.Support;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Security;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Infocentre.Api.Tests.Infrastructure;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 
 namespace Infocentre.Api.Tests.Reports.Support;

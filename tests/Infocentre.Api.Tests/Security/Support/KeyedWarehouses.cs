@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Infocentre.Access;
 using Infocentre.Api.Tests.Infrastructure;
+using Infocentre.TestSupport;
 using Infocentre.Warehouse;
 using Infocentre.Warehouse.DemoData;
 using Microsoft.Data.Sqlite;

@@ -1,12 +1,14 @@
 using Infocentre.TestSupport.PostgreSql;
 using Infocentre.Warehouse;
 using Infocentre.Warehouse.DemoData;
+using Xunit;
 
-namespace Infocentre.Api.Tests.Infrastructure;
+namespace Infocentre.TestSupport;
 
 /// <summary>
 /// The `tiny` demo warehouse, seeded once per test run in a temporary SQLite file and in a database of a
-/// throwaway PostgreSQL server: small enough to compute expected results by hand or plain SQL.
+/// throwaway PostgreSQL server: small enough to compute expected results by hand or plain SQL. Shared by the
+/// test assemblies; each declares its own collection of it (xUnit only finds collection definitions there).
 /// </summary>
 public sealed class TinyWarehouses : IAsyncLifetime
 {
@@ -57,10 +59,4 @@ public sealed class TinyWarehouses : IAsyncLifetime
             // A file still open on a slow machine: the temp folder is cleaned by the OS.
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class TinyWarehouseCollection : ICollectionFixture<TinyWarehouses>
-{
-    public const string Name = "Tiny warehouses";
 }
