@@ -134,6 +134,25 @@ public sealed class LoadSession
         return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The integers of the first row of <paramref name="sql"/> (NULL as 0).</summary>
+    public async Task<long[]> RowInt64Async(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The query returned no row: " + sql);
+        }
+
+        var values = new long[reader.FieldCount];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
+
     /// <summary>An amount column summed exactly, in cents (EF stores decimals as TEXT on SQLite).</summary>
     public string SumCents(string column) => IsSqlite
         ? $"SUM(CAST(ROUND(CAST({column} AS REAL) * 100) AS INTEGER))"

@@ -125,8 +125,8 @@ public sealed class StagedFact<T>
             await session.ExecuteAsync($"ANALYZE {StageName}", cancellationToken);
         }
 
-        var max = await session.ScalarInt64Async($"SELECT COALESCE(MAX(id), 0) FROM {FactName}", cancellationToken);
-        var held = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {FactName}", cancellationToken);
+        var fact = await session.RowInt64Async($"SELECT MAX(id), COUNT(*) FROM {FactName}", cancellationToken);
+        var (max, held) = (fact[0], fact[1]);
         var staged = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {StageName}", cancellationToken);
         // The staged lines whose key the warehouse holds, with that line's id and whether it is identical: a small
         // table of integers, filled by one join (not one index probe per line) without rewriting the wide staged
@@ -148,8 +148,9 @@ public sealed class StagedFact<T>
             await session.ExecuteAsync($"ANALYZE {IdsName}", cancellationToken);
         }
 
-        session.RowsReplaced = await session.ScalarInt64Async($"SELECT COUNT(*) FROM {IdsName}", cancellationToken);
-        var written = staged - await session.ScalarInt64Async($"SELECT COUNT(*) FROM {IdsName} WHERE unchanged = 1", cancellationToken);
+        var matched = await session.RowInt64Async($"SELECT COUNT(*), SUM(unchanged) FROM {IdsName}", cancellationToken);
+        session.RowsReplaced = matched[0];
+        var written = staged - matched[1];
         if (written == 0)
         {
             session.Step(LoadStep.Publish);
