@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Infocentre.Loading;
 using Infocentre.Loading.Common;
+using Infocentre.TestSupport.PostgreSql;
 using Infocentre.Warehouse;
 using Infocentre.Warehouse.DemoData;
 using Microsoft.Data.Sqlite;
@@ -59,6 +60,20 @@ public sealed class TinyTemplate : IAsyncLifetime
 /// <summary>A warehouse a test loads into, queried with plain SQL for the expected values.</summary>
 public sealed class TestWarehouse(WarehouseOptions options, bool isSqlite)
 {
+    /// <summary>A new database of the fixture's PostgreSQL server, seeded with the `tiny` demo warehouse.</summary>
+    public static async Task<TestWarehouse> NewTinyPostgreSqlAsync(PostgreSqlFixture postgres, string name)
+    {
+        ArgumentNullException.ThrowIfNull(postgres);
+        var options = new WarehouseOptions
+        {
+            Provider = WarehouseProvider.PostgreSql,
+            ConnectionString = await postgres.CreateDatabaseAsync(name),
+        };
+        await using var db = WarehouseDatabase.CreateContext(options);
+        await DemoSeeder.SeedAsync(db, DemoSize.Tiny, null, CancellationToken.None);
+        return new TestWarehouse(options, isSqlite: false);
+    }
+
     public WarehouseOptions Options { get; } = options;
 
     public bool IsSqlite { get; } = isSqlite;

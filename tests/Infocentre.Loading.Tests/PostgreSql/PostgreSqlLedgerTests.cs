@@ -1,8 +1,6 @@
 using Infocentre.Loading.Common;
 using Infocentre.Loading.Tests.Ledger;
 using Infocentre.TestSupport.PostgreSql;
-using Infocentre.Warehouse;
-using Infocentre.Warehouse.DemoData;
 
 namespace Infocentre.Loading.Tests.PostgreSql;
 
@@ -10,17 +8,7 @@ public sealed class PostgreSqlLedgerTests(PostgreSqlFixture postgres) : IClassFi
 {
     private const string Pieces = "piece_numero LIKE '99000000%'";
 
-    private async Task<TestWarehouse> NewTinyAsync()
-    {
-        var options = new WarehouseOptions
-        {
-            Provider = WarehouseProvider.PostgreSql,
-            ConnectionString = await postgres.CreateDatabaseAsync("ledger"),
-        };
-        await using var db = WarehouseDatabase.CreateContext(options);
-        await DemoSeeder.SeedAsync(db, DemoSize.Tiny, null, CancellationToken.None);
-        return new TestWarehouse(options, isSqlite: false);
-    }
+    private Task<TestWarehouse> NewTinyAsync() => TestWarehouse.NewTinyPostgreSqlAsync(postgres, "ledger");
 
     [Fact]
     public async Task Ledger_loads_once_a_second_load_changes_nothing_and_a_correction_replaces_the_piece()

@@ -3,23 +3,12 @@ using Infocentre.Loading.Budget53;
 using Infocentre.Loading.Common;
 using Infocentre.TestSupport.PostgreSql;
 using Infocentre.Warehouse;
-using Infocentre.Warehouse.DemoData;
 
 namespace Infocentre.Loading.Tests.PostgreSql;
 
 public sealed class PostgreSqlLoadTests(PostgreSqlFixture postgres) : IClassFixture<PostgreSqlFixture>
 {
-    private async Task<TestWarehouse> NewTinyAsync()
-    {
-        var options = new WarehouseOptions
-        {
-            Provider = WarehouseProvider.PostgreSql,
-            ConnectionString = await postgres.CreateDatabaseAsync("loading"),
-        };
-        await using var db = WarehouseDatabase.CreateContext(options);
-        await DemoSeeder.SeedAsync(db, DemoSize.Tiny, null, CancellationToken.None);
-        return new TestWarehouse(options, isSqlite: false);
-    }
+    private Task<TestWarehouse> NewTinyAsync() => TestWarehouse.NewTinyPostgreSqlAsync(postgres, "loading");
 
     [Fact]
     public async Task Good_extract_loads_once_and_a_second_load_changes_nothing()

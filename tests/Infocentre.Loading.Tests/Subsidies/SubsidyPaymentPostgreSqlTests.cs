@@ -1,7 +1,5 @@
 using Infocentre.Loading.Common;
 using Infocentre.TestSupport.PostgreSql;
-using Infocentre.Warehouse;
-using Infocentre.Warehouse.DemoData;
 
 namespace Infocentre.Loading.Tests.Subsidies;
 
@@ -11,17 +9,7 @@ public sealed class SubsidyPaymentPostgreSqlTests(PostgreSqlFixture postgres) : 
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private async Task<TestWarehouse> NewTinyAsync()
-    {
-        var options = new WarehouseOptions
-        {
-            Provider = WarehouseProvider.PostgreSql,
-            ConnectionString = await postgres.CreateDatabaseAsync("loading"),
-        };
-        await using var db = WarehouseDatabase.CreateContext(options);
-        await DemoSeeder.SeedAsync(db, DemoSize.Tiny, null, CancellationToken.None);
-        return new TestWarehouse(options, isSqlite: false);
-    }
+    private Task<TestWarehouse> NewTinyAsync() => TestWarehouse.NewTinyPostgreSqlAsync(postgres, "loading");
 
     [Fact]
     public async Task Extraction_after_INF_BUD_53_completes_new_lines_keeps_held_ones_and_a_second_load_changes_nothing()
