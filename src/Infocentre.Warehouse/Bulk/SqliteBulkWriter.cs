@@ -167,6 +167,7 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
     {
         if (Connection.State != System.Data.ConnectionState.Open)
         {
+            NativeHeap.Trim();
             return;
         }
 
@@ -174,6 +175,7 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
         await Restore("cache_size", previousCacheSize);
         await Restore("foreign_keys", previousForeignKeys);
         await Restore("mmap_size", previousMmap);
+        NativeHeap.Trim();
     }
 
     private async Task Restore(string pragma, long? value)
