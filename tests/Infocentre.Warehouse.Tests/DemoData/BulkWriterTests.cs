@@ -45,6 +45,32 @@ public sealed class BulkWriterTests
     }
 
     [Fact]
+    public async Task Empty_and_non_ascii_texts_are_stored_as_given()
+    {
+        var target = new TinySqliteWarehouse();
+        try
+        {
+            await using (var db = target.CreateContext())
+            {
+                await WarehouseDatabase.CreateSchemaAsync(db, CancellationToken.None);
+                await using var writer = await BulkWriter.BeginAsync(db, new BulkWriterOptions(), CancellationToken.None);
+                await writer.WriteAsync(
+                    new[] { new BrancheTiers { Code = "Z997", Libelle = string.Empty }, new BrancheTiers { Code = "Z998", Libelle = "Écoles « privées » – 10 €" } },
+                    null, CancellationToken.None);
+                await writer.CommitAsync(CancellationToken.None);
+            }
+
+            // An empty text is '' (not NULL), and the bytes of any other text are its UTF-8.
+            Assert.Equal(1, await target.CountAsync("SELECT COUNT(*) FROM dim_branche_tiers WHERE code = 'Z997' AND typeof(libelle) = 'text' AND libelle = ''"));
+            Assert.Equal(1, await target.CountAsync("SELECT COUNT(*) FROM dim_branche_tiers WHERE code = 'Z998' AND libelle = 'Écoles « privées » – 10 €'"));
+        }
+        finally
+        {
+            await target.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public void Columns_come_from_the_ef_model()
     {
         using var db = new TinySqliteWarehouse().CreateContext();
