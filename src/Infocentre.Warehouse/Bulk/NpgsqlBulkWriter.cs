@@ -20,9 +20,14 @@ public sealed class NpgsqlBulkWriter : BulkWriter
     {
     }
 
-    protected override Task AfterTransactionStartedAsync(CancellationToken cancellationToken) =>
+    protected override async Task AfterTransactionStartedAsync(CancellationToken cancellationToken)
+    {
         // Memory for the index builds after each COPY; SET LOCAL: this transaction only.
-        ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
+        await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
+        // The load's joins over a million staged lines are planned above PostgreSQL's JIT thresholds, and compiling
+        // them cost more than it saved (docs/performance.md, "Loading").
+        await ExecuteAsync("SET LOCAL jit = off", cancellationToken);
+    }
 
     protected override async Task<long> WriteCoreAsync<T>(
         BulkTable table, IEnumerable<T> rows, Action<long>? progress, CancellationToken cancellationToken)
