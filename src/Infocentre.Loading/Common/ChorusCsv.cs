@@ -7,7 +7,7 @@ namespace Infocentre.Loading.Common;
 /// block of title and filter lines before the column header. Line numbers are the reader's record numbers
 /// (the same as the file's lines unless a quoted value spans lines).
 /// </summary>
-public sealed class ChorusCsv : IDisposable
+public sealed class ChorusCsv : IChorusRows, IDisposable
 {
     private readonly CsvDataReader reader;
 

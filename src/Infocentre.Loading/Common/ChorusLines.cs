@@ -1,6 +1,6 @@
 namespace Infocentre.Loading.Common;
 
-/// <summary>The data lines of a Chorus CSV, as every CSV extract kind reads them.</summary>
+/// <summary>The data rows of a Chorus extract, as every extract kind reads them (CSV lines or the rows of a sheet).</summary>
 public static class ChorusLines
 {
     /// <summary>
@@ -8,16 +8,16 @@ public static class ChorusLines
     /// when it gives nothing or has errors, rejected (then <paramref name="rejected"/> runs); the first line marks the
     /// parse step. Yields the parsed lines.
     /// </summary>
-    public static IEnumerable<T> Parse<T>(LoadSession session, ChorusCsv csv, Func<int, string> nameOf, Func<LineReader, T?> parse, Action? rejected = null)
+    public static IEnumerable<T> Parse<T>(LoadSession session, IChorusRows rows, Func<int, string> nameOf, Func<LineReader, T?> parse, Action? rejected = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(rows);
         var line = new LineReader(session);
         var first = true;
-        while (csv.Read())
+        while (rows.Read())
         {
-            if (csv.IsSubtotalOrBlank())
+            if (rows.IsSubtotalOrBlank())
             {
                 continue;
             }
@@ -28,7 +28,7 @@ public static class ChorusLines
                 session.Options.Progress?.Report(session.RowsRead);
             }
 
-            line.Start(csv.Line, csv.Field, nameOf);
+            line.Start(rows.Line, rows.Field, nameOf);
             var parsed = parse(line);
             if (first)
             {

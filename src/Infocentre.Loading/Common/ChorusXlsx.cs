@@ -11,7 +11,7 @@ namespace Infocentre.Loading.Common;
 /// comma and no rounding ("1200,5"; "2104453606"), date cells as dd.MM.yyyy. <see cref="Line"/> is the sheet's
 /// row number (1 = first row), as Excel shows it.
 /// </summary>
-public sealed class ChorusXlsx : IDisposable
+public sealed class ChorusXlsx : IChorusRows, IDisposable
 {
     private readonly FileStream stream;
     private readonly IExcelDataReader reader;

@@ -30,47 +30,18 @@ internal static class ExtractionSheet
     }
 
     /// <summary>
-    /// The parsed rows of the current sheet: blank and "Résultat" rows skipped, every other row counted as
-    /// read, a row with an error counted as rejected, a good one added to the control totals.
+    /// The parsed rows of the current sheet (<see cref="ChorusLines.Parse"/>), each good one added to the control
+    /// totals.
     /// </summary>
     public static IEnumerable<T> Rows<T>(
         LoadSession session, ChorusXlsx xlsx, SubsidyPaymentColumns columns, Func<LineReader, T?> parse, Func<T, (int Exercice, decimal Amount)> total)
         where T : class
     {
-        var line = new LineReader(session);
-        var first = true;
-        while (xlsx.Read())
+        foreach (var row in ChorusLines.Parse(session, xlsx, columns.NameOf, parse))
         {
-            if (xlsx.IsSubtotalOrBlank())
-            {
-                continue;
-            }
-
-            session.RowsRead++;
-            if (session.RowsRead % 50_000 == 0)
-            {
-                session.Options.Progress?.Report(session.RowsRead);
-            }
-
-            line.Start(xlsx.Line, xlsx.Field, columns.NameOf);
-            var row = parse(line);
-            if (first)
-            {
-                first = false;
-                session.Step(LoadStep.Parse);
-            }
-
-            if (row is null || line.HasErrors)
-            {
-                session.RowsRejected++;
-                continue;
-            }
-
             var (exercice, amount) = total(row);
             session.AddToTotals(exercice, 1, amount);
             yield return row;
         }
-
-        session.Options.Progress?.Report(session.RowsRead);
     }
 }
