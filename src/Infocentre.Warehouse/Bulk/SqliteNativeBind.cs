@@ -14,6 +14,12 @@ internal static partial class SqliteNativeBind
     /// <summary>SQLITE_TRANSIENT: SQLite copies the value before the call returns, so the buffer can be reused.</summary>
     private static readonly IntPtr Transient = new(-1);
 
+    /// <summary>
+    /// Whether SQLitePCLRaw's provider (set once a connection has opened) uses the same library: a statement
+    /// prepared by another one (SQLCipher, the system's winsqlite3) must not be bound here.
+    /// </summary>
+    public static bool IsTheProvidersLibrary() => string.Equals(SQLitePCL.raw.GetNativeLibraryName(), Library, StringComparison.Ordinal);
+
     public static int Int64(IntPtr statement, int index, long value) => sqlite3_bind_int64(statement, index, value);
 
     public static int Double(IntPtr statement, int index, double value) => sqlite3_bind_double(statement, index, value);

@@ -10,8 +10,8 @@ namespace Infocentre.Warehouse.Bulk;
 /// Microsoft.Data.Sqlite looks every parameter up by name and re-encodes it at each execution, which was most
 /// of the cost of a bulk insert (docs/performance.md, "Loading"). Values are stored exactly as
 /// Microsoft.Data.Sqlite stores them (decimal as text "0.0###…", DateOnly as "yyyy-MM-dd", integers and
-/// booleans as INTEGER); a column of any other provider type makes <see cref="TryCreate"/> decline, and the
-/// caller then uses the ADO.NET path.
+/// booleans as INTEGER); a column of any other provider type, or another SQLite library than the bundled one,
+/// makes <see cref="TryCreate"/> decline, and the caller then uses the ADO.NET path.
 /// </summary>
 internal sealed class SqliteRowInserter : IDisposable
 {
@@ -69,6 +69,11 @@ internal sealed class SqliteRowInserter : IDisposable
             }
 
             kinds[c] = kind.Value;
+        }
+
+        if (!SqliteNativeBind.IsTheProvidersLibrary())
+        {
+            return null;
         }
 
         var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");

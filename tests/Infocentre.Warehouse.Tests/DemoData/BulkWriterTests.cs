@@ -71,6 +71,14 @@ public sealed class BulkWriterTests
     }
 
     [Fact]
+    public void The_bundled_sqlite_library_is_the_one_bound_directly()
+    {
+        // Otherwise the bulk insert silently takes the slower ADO.NET path.
+        SQLitePCL.Batteries_V2.Init();
+        Assert.True(SqliteNativeBind.IsTheProvidersLibrary(), $"SQLitePCLRaw uses '{SQLitePCL.raw.GetNativeLibraryName()}'.");
+    }
+
+    [Fact]
     public void Columns_come_from_the_ef_model()
     {
         using var db = new TinySqliteWarehouse().CreateContext();
