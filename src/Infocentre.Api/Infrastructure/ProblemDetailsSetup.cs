@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Infocentre.Warehouse;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

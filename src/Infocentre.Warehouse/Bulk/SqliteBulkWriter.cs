@@ -165,17 +165,20 @@ public sealed class SqliteBulkWriter : InsertBatchBulkWriter
 
     protected override async Task RestoreSessionAsync()
     {
-        if (Connection.State != System.Data.ConnectionState.Open)
+        try
+        {
+            if (Connection.State == System.Data.ConnectionState.Open)
+            {
+                await Restore("synchronous", previousSynchronous);
+                await Restore("cache_size", previousCacheSize);
+                await Restore("foreign_keys", previousForeignKeys);
+                await Restore("mmap_size", previousMmap);
+            }
+        }
+        finally
         {
             NativeHeap.Trim();
-            return;
         }
-
-        await Restore("synchronous", previousSynchronous);
-        await Restore("cache_size", previousCacheSize);
-        await Restore("foreign_keys", previousForeignKeys);
-        await Restore("mmap_size", previousMmap);
-        NativeHeap.Trim();
     }
 
     private async Task Restore(string pragma, long? value)
